@@ -1,0 +1,204 @@
+/**
+ * The whole `data/` folder, from file contents (read by src/io) to verified series logs and
+ * snapshots. Every problem is collected with its file and line or field, so one run lists them all.
+ */
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { formatDay, parseDay, type Day } from './dates.ts';
+import { parseObservationLog, type ObservationRows } from './observation-log.ts';
+import type { Problem } from './problems.ts';
+import { SERIES_ID, seriesMetaSchema, snapshotSchema, type SeriesMeta, type SnapshotFile } from './schema.ts';
+import { verifySeals, type SealToVerify } from './seal.ts';
+import { SeriesLog } from './store.ts';
+
+export interface SeriesFiles {
+  id: string;
+  yamlPath: string;
+  yamlText?: string;
+  csvPath: string;
+  csvBytes?: Uint8Array;
+}
+
+export interface SnapshotInput {
+  path: string;
+  /** The file name's date, `YYYY-MM-DD` (from `<date>.json`). */
+  name: string;
+  text: string;
+}
+
+export interface DataInput {
+  series: SeriesFiles[];
+  snapshots: SnapshotInput[];
+}
+
+export interface LoadedSeries {
+  log: SeriesLog;
+  rows: ObservationRows;
+  bytes: Uint8Array;
+  csvPath: string;
+}
+
+export interface DataSet {
+  series: Map<string, LoadedSeries>;
+  logs: Map<string, SeriesLog>;
+  /** Snapshot dates, ascending. */
+  snapshots: Day[];
+  snapshotFiles: Map<Day, SnapshotFile>;
+  /** The newest snapshot: "now". Undefined when nothing is sealed yet. */
+  now: Day | undefined;
+  problems: Problem[];
+}
+
+/** The 1-based line of a field in a YAML document, for error messages. */
+export function yamlLine(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as unknown[], true);
+    if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+/** Parses and validates one series' YAML. */
+export function parseSeriesMeta(file: string, text: string): { meta?: SeriesMeta; problems: Problem[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    return {
+      problems: doc.errors.map((e) => ({
+        file,
+        line: e.linePos?.[0].line,
+        column: e.linePos?.[0].col,
+        message: `not valid YAML: ${e.message.split('\n')[0]}`,
+        hint: 'Fix the YAML syntax (indentation, quotes, colons)',
+      })),
+    };
+  }
+  const result = seriesMetaSchema.safeParse(doc.toJS() ?? {});
+  if (!result.success) {
+    return {
+      problems: result.error.issues.map((i) => ({
+        file,
+        line: yamlLine(doc, lines, i.path),
+        field: i.path.join('.') || undefined,
+        message: i.code === 'unrecognized_keys' ? `unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}` : i.message,
+        hint:
+          i.code === 'unrecognized_keys'
+            ? 'Allowed keys: name, unit, frequency, kind, states, source, illustrative, decimals, pull'
+            : 'See README "Data formats"',
+      })),
+    };
+  }
+  return { meta: result.data, problems: [] };
+}
+
+/** Parses and validates one snapshot file. */
+export function parseSnapshot(input: SnapshotInput): { snapshot?: SnapshotFile; problems: Problem[] } {
+  const file = input.path;
+  let json: unknown;
+  try {
+    json = JSON.parse(input.text);
+  } catch (e) {
+    const pos = /position (\d+)/.exec((e as Error).message);
+    const line = pos ? input.text.slice(0, Number(pos[1])).split('\n').length : undefined;
+    return { problems: [{ file, line, message: `not valid JSON: ${(e as Error).message}`, hint: 'Snapshots are written by `npm run data -- seal`; restore this one from version control' }] };
+  }
+  const result = snapshotSchema.safeParse(json);
+  if (!result.success) {
+    return {
+      problems: result.error.issues.map((i) => ({
+        file,
+        field: i.path.join('.') || undefined,
+        message: i.code === 'unrecognized_keys' ? `unknown key ${i.keys.map((k) => `"${k}"`).join(', ')}` : i.message,
+        hint: 'Snapshots are written by `npm run data -- seal`; restore this one from version control',
+      })),
+    };
+  }
+  if (result.data.date !== input.name) {
+    return { problems: [{ file, field: 'date', message: `date ${result.data.date} does not match the file name ${input.name}.json`, hint: 'Restore the snapshot from version control' }] };
+  }
+  return { snapshot: result.data, problems: [] };
+}
+
+/** Loads, validates and verifies all of `data/`. */
+export function loadDataSet(input: DataInput): DataSet {
+  const problems: Problem[] = [];
+  const series = new Map<string, LoadedSeries>();
+  const snapshotFiles = new Map<Day, SnapshotFile>();
+  const sealsBySeries = new Map<string, SealToVerify[]>();
+
+  for (const snap of [...input.snapshots].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const date = parseDay(snap.name);
+    if (date === undefined) {
+      problems.push({ file: snap.path, message: 'a snapshot file must be named <YYYY-MM-DD>.json', hint: 'Rename it to its date' });
+      continue;
+    }
+    const parsed = parseSnapshot(snap);
+    problems.push(...parsed.problems);
+    if (!parsed.snapshot) continue;
+    snapshotFiles.set(date, parsed.snapshot);
+    for (const [id, seal] of Object.entries(parsed.snapshot.series)) {
+      const list = sealsBySeries.get(id) ?? [];
+      list.push({ snapshotFile: snap.path, date, seal });
+      sealsBySeries.set(id, list);
+    }
+  }
+
+  for (const f of [...input.series].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    if (!SERIES_ID.test(f.id)) {
+      problems.push({ file: f.yamlText !== undefined ? f.yamlPath : f.csvPath, message: `"${f.id}" is not a valid series id`, hint: 'Series ids are lower-case letters, digits and dashes, starting with a letter or digit' });
+      continue;
+    }
+    if (f.yamlText === undefined) {
+      problems.push({ file: f.csvPath, message: `has no metadata file ${f.yamlPath}`, hint: 'Every series needs <id>.yaml beside <id>.csv (name, unit, frequency, source)' });
+      continue;
+    }
+    if (f.csvBytes === undefined) {
+      problems.push({ file: f.yamlPath, message: `has no observation log ${f.csvPath}`, hint: 'Create it with the header line "date,value,vintage"' });
+      continue;
+    }
+    const meta = parseSeriesMeta(f.yamlPath, f.yamlText);
+    problems.push(...meta.problems);
+    if (!meta.meta) continue;
+    const parsed = parseObservationLog(f.csvPath, f.csvBytes, meta.meta);
+    problems.push(...parsed.problems);
+    if (parsed.problems.length) continue;
+    problems.push(...verifySeals(f.csvPath, f.csvBytes, parsed.rows, sealsBySeries.get(f.id) ?? []));
+    series.set(f.id, { log: new SeriesLog(f.id, meta.meta, parsed.rows), rows: parsed.rows, bytes: f.csvBytes, csvPath: f.csvPath });
+  }
+
+  const present = new Set(input.series.map((s) => s.id));
+  for (const [id, seals] of sealsBySeries) {
+    if (!present.has(id)) {
+      for (const s of seals) {
+        problems.push({ file: s.snapshotFile, field: `series.${id}`, message: `seals series "${id}", which no longer exists`, hint: `A sealed series is never deleted: restore data/series/${id}.csv and .yaml` });
+      }
+    }
+  }
+
+  const snapshots = [...snapshotFiles.keys()].sort((a, b) => a - b);
+  const now = snapshots.at(-1);
+  for (const [id, s] of series) {
+    const unsealed = now === undefined ? s.rows.count : s.rows.count - countAtMost(s.rows.vintages, now);
+    if (unsealed > 0) {
+      problems.push({
+        file: s.csvPath,
+        line: s.rows.count - unsealed + 2,
+        severity: 'warning',
+        message: `${unsealed} row${unsealed === 1 ? '' : 's'} of "${id}" ${unsealed === 1 ? 'has a vintage' : 'have vintages'} after the newest snapshot${now === undefined ? '' : ` (${formatDay(now)})`} and ${unsealed === 1 ? 'is' : 'are'} left out of "now"`,
+        hint: 'Seal them with `npm run data -- seal`',
+      });
+    }
+  }
+  const logs = new Map([...series].map(([id, s]) => [id, s.log]));
+  return { series, logs, snapshots, snapshotFiles, now, problems };
+}
+
+function countAtMost(sorted: Int32Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,162 @@
+/**
+ * One zod schema per concept of the file formats (see README "Data formats"). Every object is strict:
+ * an unknown key is an error, never ignored. Types are derived from the schemas.
+ */
+import { z } from 'astro/zod';
+import { DURATION_PATTERN, parseDay } from './dates.ts';
+
+export const SERIES_ID = /^[a-z0-9][a-z0-9-]*$/;
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A calendar date written `YYYY-MM-DD` that exists (no 2026-02-30). */
+export const isoDate = z
+  .string()
+  .refine((s) => parseDay(s) !== undefined, { message: 'must be a calendar date written YYYY-MM-DD' });
+
+/** `14d`, `2w`, `3m`, `1y`. */
+export const duration = z
+  .string()
+  .regex(DURATION_PATTERN, { message: 'must be a duration like 14d, 2w, 3m or 1y' });
+
+export const seriesId = z
+  .string()
+  .regex(SERIES_ID, { message: 'must be a series id: lower-case letters, digits and dashes' });
+
+export const FEEDS = ['fred', 'defillama', 'fiscaldata', 'cftc', 'nyfed'] as const;
+export const FREQUENCIES = ['daily', 'weekly', 'monthly', 'quarterly', 'irregular'] as const;
+
+/** Where `npm run data -- pull` fetches a series from. */
+export const pullSchema = z.strictObject({
+  /** The feed adapter. */
+  from: z.enum(FEEDS),
+  /** The feed's own id for the series (a FRED series id, a CFTC contract code, ...). */
+  id: z.string().min(1),
+  /** Which field of the feed's records holds the value, for feeds whose records carry several. */
+  field: z.string().min(1).optional(),
+});
+
+/** `data/series/<id>.yaml`. */
+export const seriesMetaSchema = z
+  .strictObject({
+    /** Display name, e.g. "USD/JPY". */
+    name: z.string().min(1),
+    /** Unit of the values, e.g. "JPY per USD". */
+    unit: z.string().min(1),
+    /** How often the series is observed; sets when a value counts as stale. */
+    frequency: z.enum(FREQUENCIES),
+    /** `number` (default) or `status` (values are words from `states`). */
+    kind: z.enum(['number', 'status']).default('number'),
+    /** Status series only: the allowed values, in order. */
+    states: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/)).min(1).optional(),
+    /** Provenance, shown wherever the data is shown. */
+    source: z.string().min(1),
+    /** Sample data: labelled as illustrative wherever it is shown. */
+    illustrative: z.boolean().optional(),
+    /** Display precision for numbers. */
+    decimals: z.number().int().min(0).max(10).optional(),
+    /** The feed `npm run data -- pull` reads. */
+    pull: pullSchema.optional(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.kind === 'status' && !m.states) {
+      ctx.addIssue({ code: 'custom', path: ['states'], message: 'a status series must list its states' });
+    }
+    if (m.kind === 'number' && m.states) {
+      ctx.addIssue({ code: 'custom', path: ['states'], message: 'only a status series has states (set kind: status)' });
+    }
+    if (m.states && new Set(m.states).size !== m.states.length) {
+      ctx.addIssue({ code: 'custom', path: ['states'], message: 'states must not repeat' });
+    }
+  });
+export type SeriesMeta = z.infer<typeof seriesMetaSchema>;
+
+/** One series' seal inside a snapshot. */
+export const sealSchema = z.strictObject({
+  /** How many data rows (after the header) the snapshot sealed. */
+  rows: z.number().int().min(1),
+  /** Hex SHA-256 of the file's bytes from its start through the newline ending data row `rows`. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, { message: 'must be 64 lower-case hex digits' }),
+});
+export type Seal = z.infer<typeof sealSchema>;
+
+/** `data/snapshots/<YYYY-MM-DD>.json`. */
+export const snapshotSchema = z.strictObject({
+  /** The snapshot's date; must match the file name. */
+  date: isoDate,
+  /** Every series with at least one row whose vintage is on or before `date`. */
+  series: z.record(seriesId, sealSchema),
+});
+export type SnapshotFile = z.infer<typeof snapshotSchema>;
+
+export const TRENDS = ['rising', 'falling', 'not-rising', 'not-falling'] as const;
+
+/** A threshold: a number, another series' id, or `then` (the series' own value on the note's date). */
+const threshold = z.union([z.number().refine(Number.isFinite, { message: 'must be a finite number' }), z.string().min(1)]);
+
+/** The props of `<Watch>`: a series and exactly one test. */
+export const watchPropsSchema = z
+  .strictObject({
+    /** The series the condition watches. */
+    series: seriesId,
+    /** Met while the value is above a number, another series (same day), or `then`. */
+    above: threshold.optional(),
+    /** Met while the value is below a number, another series (same day), or `then`. */
+    below: threshold.optional(),
+    /** Status series: met while the value equals this state. */
+    equals: z.string().min(1).optional(),
+    /** Met when the value now compares so with its value `over` ago. */
+    trend: z.enum(TRENDS).optional(),
+    /** The look-back of a `trend`. */
+    over: duration.optional(),
+    /** With above, below or equals: the test must hold on every day of this window. */
+    for: duration.optional(),
+    /** Anchor of the condition in its note; defaults to a slug of the label. */
+    id: z.string().regex(KEBAB, { message: 'must be kebab-case (a-z, 0-9, dashes)' }).optional(),
+  })
+  .superRefine((p, ctx) => {
+    const tests = (['above', 'below', 'equals', 'trend'] as const).filter((k) => p[k] !== undefined);
+    if (tests.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: tests.length ? [tests[1]!] : [],
+        message:
+          tests.length === 0
+            ? 'needs exactly one test: above, below, equals or trend'
+            : `has ${tests.join(' and ')}: give exactly one test`,
+      });
+    }
+    if (p.trend !== undefined && p.over === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['over'], message: 'a trend needs `over` (e.g. over="4w")' });
+    }
+    if (p.over !== undefined && p.trend === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['over'], message: '`over` goes only with `trend`' });
+    }
+    if (p.for !== undefined && p.trend !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['for'], message: '`for` goes with above, below or equals, not trend' });
+    }
+  });
+export type WatchProps = z.infer<typeof watchPropsSchema>;
+
+/** Frontmatter of `content/notes/<YYYY-MM-DD>-<slug>.mdx`. */
+export const noteFrontmatterSchema = z.strictObject({
+  /** The note's headline. */
+  title: z.string().min(1),
+  /** The day the note was written; must match the file name's date. */
+  date: isoDate,
+  /** One or two sentences for the archive index and feeds. */
+  summary: z.string().min(1),
+  /** Kebab-case topics. */
+  tags: z.array(z.string().regex(KEBAB, { message: 'tags are kebab-case (a-z, 0-9, dashes)' })).default([]),
+  /** Defaults to the site's default author. */
+  author: z.string().min(1).optional(),
+  /** The sealed snapshot the note reads; defaults to the newest on or before `date`. */
+  snapshot: isoDate.optional(),
+  /** Drafts are built by `npm run dev` only. */
+  draft: z.boolean().default(false),
+});
+export type NoteFrontmatter = z.infer<typeof noteFrontmatterSchema>;
+
+/** Formats zod issues as `field.path: message` lines. */
+export function formatIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`);
+}

@@ -65,8 +65,9 @@ export function parseSeriesMeta(file: string, text: string): { meta?: SeriesMeta
     return {
       problems: doc.errors.map((e) => ({
         file,
-        line: e.linePos?.[0].line,
-        column: e.linePos?.[0].col,
+        // Without prettyErrors the parser leaves linePos unset; the offset is always there.
+        line: (e.linePos?.[0] ?? lines.linePos(e.pos[0])).line,
+        column: (e.linePos?.[0] ?? lines.linePos(e.pos[0])).col,
         message: `not valid YAML: ${e.message.split('\n')[0]}`,
         hint: 'Fix the YAML syntax (indentation, quotes, colons)',
       })),
@@ -77,7 +78,8 @@ export function parseSeriesMeta(file: string, text: string): { meta?: SeriesMeta
     return {
       problems: result.error.issues.map((i) => ({
         file,
-        line: yamlLine(doc, lines, i.path),
+        // An unknown key is reported on its own line, not on the line of the object holding it.
+        line: yamlLine(doc, lines, i.code === 'unrecognized_keys' ? [...i.path, i.keys[0]!] : i.path),
         field: i.path.join('.') || undefined,
         message: i.code === 'unrecognized_keys' ? `unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}` : i.message,
         hint:

@@ -14,7 +14,14 @@ export function parseDay(text: string): Day | undefined {
   const mo = Number(m[2]);
   const d = Number(m[3]);
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
-  return Date.UTC(y, mo - 1, d) / 86_400_000;
+  return utcDay(y, mo - 1, d);
+}
+
+/** Day number of a calendar date. Not Date.UTC, which reads years 0-99 as 1900-1999. */
+function utcDay(y: number, month0: number, d: number): Day {
+  const date = new Date(0);
+  date.setUTCFullYear(y, month0, d);
+  return date.getTime() / 86_400_000;
 }
 
 /** Like parseDay, but for values already validated upstream: a bad date here is a bug, not input. */
@@ -65,7 +72,7 @@ function shiftMonths(d: Day, months: number): Day {
   const y = Math.floor(total / 12);
   const m0 = total - y * 12;
   const dd = Math.min(date.getUTCDate(), daysInMonth(y, m0 + 1));
-  return Date.UTC(y, m0, dd) / 86_400_000;
+  return utcDay(y, m0, dd);
 }
 
 /** T - L. */

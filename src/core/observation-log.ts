@@ -70,6 +70,13 @@ export function parseObservationLog(file: string, bytes: Uint8Array, meta: Serie
     return fail(lineEnds.length + 1, 'the last line does not end with a newline', 'Add a newline at the end of the file');
   }
 
+  // csv-parse would silently unquote "4.1"; the format has no quoting, so a quote is refused.
+  const quote = bytes.indexOf(0x22);
+  if (quote >= 0) {
+    const line = lineEnds.filter((end) => end <= quote).length + 1;
+    return fail(line, 'the line has a double quote ("): cells are never quoted', 'Each row is date,value,vintage with no quotes; write numbers without thousands separators');
+  }
+
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   const firstLine = text.slice(0, text.indexOf('\n'));
   if (firstLine !== LOG_HEADER) {
@@ -120,6 +127,8 @@ export function parseObservationLog(file: string, bytes: Uint8Array, meta: Serie
         valueText === '' ? 'value is empty' : `value "${valueText}" is not a decimal number`,
         'Write a plain decimal like 4.33 or -12 (no empty cells, ".", NaN, commas or units); leave out a day with no value',
       );
+    } else if (!Number.isFinite(Number(valueText))) {
+      problem(`value "${valueText.slice(0, 40)}${valueText.length > 40 ? '...' : ''}" is too large to be a finite number`, 'Write the value in the series\' unit with fewer digits');
     } else {
       value = Number(valueText);
     }

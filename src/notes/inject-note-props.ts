@@ -1,0 +1,29 @@
+/**
+ * A Sätteri mdast plugin for the MDX compile: tells each asof component which note it sits in
+ * (`__note`) and, for Watch and SeriesChart, which one it is (`__index`, in document order), so the
+ * component can look up the condition the build already evaluated instead of re-reading anything.
+ */
+import { defineMdastPlugin, type MdastPluginEntry, type PluginFactoryContext } from 'satteri';
+import { NOTE_FILE } from './parse-note.ts';
+
+type Attr = { type: 'mdxJsxAttribute'; name: string; value: string | { type: 'mdxJsxAttributeValueExpression'; value: string } };
+
+export const injectNoteProps: MdastPluginEntry = (ctx: PluginFactoryContext) => {
+  const name = ctx.fileURL ? decodeURIComponent(ctx.fileURL.pathname.split('/').at(-1) ?? '') : '';
+  if (!NOTE_FILE.test(name)) return null;
+  const note = name.replace(/\.mdx$/, '');
+  const counters: Record<string, number> = { Watch: 0, SeriesChart: 0 };
+  const visit = (node: { name?: string | null; attributes: unknown[] }, c: { replaceNode: (a: never, b: never) => void }) => {
+    if (node.name !== 'Watch' && node.name !== 'SeriesChart' && node.name !== 'WatchSummary') return;
+    const extra: Attr[] = [{ type: 'mdxJsxAttribute', name: '__note', value: note }];
+    if (node.name in counters) {
+      extra.push({ type: 'mdxJsxAttribute', name: '__index', value: { type: 'mdxJsxAttributeValueExpression', value: String(counters[node.name]!++) } });
+    }
+    c.replaceNode(node as never, { ...node, attributes: [...node.attributes, ...extra] } as never);
+  };
+  return defineMdastPlugin({
+    name: 'asof-inject-note-props',
+    mdxJsxFlowElement: (node, c) => visit(node as never, c as never),
+    mdxJsxTextElement: (node, c) => visit(node as never, c as never),
+  });
+};

@@ -108,7 +108,8 @@ export function parseSnapshot(input: SnapshotInput): { snapshot?: SnapshotFile; 
     return {
       problems: result.error.issues.map((i) => ({
         file,
-        field: i.path.join('.') || undefined,
+        // JSON has no line positions here, so an unknown key is named by its field path.
+        field: (i.code === 'unrecognized_keys' ? [...i.path, i.keys[0]!] : i.path).join('.') || undefined,
         message: i.code === 'unrecognized_keys' ? `unknown key ${i.keys.map((k) => `"${k}"`).join(', ')}` : i.message,
         hint: 'Snapshots are written by `npm run data -- seal`; restore this one from version control',
       })),

@@ -128,7 +128,7 @@ export function parseObservationLog(file: string, bytes: Uint8Array, meta: Serie
         'Write a plain decimal like 4.33 or -12 (no empty cells, ".", NaN, commas or units); leave out a day with no value',
       );
     } else if (!Number.isFinite(Number(valueText))) {
-      problem(`value "${valueText.slice(0, 40)}${valueText.length > 40 ? '...' : ''}" is too large to be a finite number`, 'Write the value in the series\' unit with fewer digits');
+      problem(`value "${valueText.slice(0, 40)}${valueText.length > 40 ? '…' : ''}" is too large to be a finite number`, 'Write the value in the series\' unit with fewer digits');
     } else {
       value = Number(valueText);
     }

@@ -38,7 +38,7 @@ describe('as-of views', () => {
     ['2026-01-20', '2026-01-20', { date: '2026-01-12', value: 3.9 }, 'Jan 20 not published until Jan 21'],
     ['2026-01-21', '2026-01-20', { date: '2026-01-20', value: 3.5 }, 'published'],
     ['2026-12-31', '2030-01-01', { date: '2026-01-20', value: 3.5 }, 'far future holds the last value'],
-  ])('vintage %s, day %s: %j (%s)', (vintage, t, expected) => {
+  ])('vintage %s, day %s: %j (%s)', (vintage, t, expected, _why) => {
     expect(at(log, vintage, t)).toEqual(expected);
   });
 

@@ -29,7 +29,7 @@ describe('pickSnapshot', () => {
     ['2027-01-01', undefined, '2026-03-31', 'after the newest'],
     ['2026-03-15', '2026-01-31', '2026-01-31', 'explicit older snapshot'],
     ['2026-03-31', '2026-03-31', '2026-03-31', 'explicit same day'],
-  ])('note %s, snapshot %s: %s (%s)', (note, explicit, expected) => {
+  ])('note %s, snapshot %s: %s (%s)', (note, explicit, expected, _why) => {
     const r = pickSnapshot(day(note), explicit === undefined ? undefined : day(explicit), snaps);
     expect(r).toEqual({ snapshot: day(expected) });
   });

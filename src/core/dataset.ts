@@ -84,7 +84,9 @@ export function parseSeriesMeta(file: string, text: string): { meta?: SeriesMeta
         message: i.code === 'unrecognized_keys' ? `unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}` : i.message,
         hint:
           i.code === 'unrecognized_keys'
-            ? 'Allowed keys: name, unit, frequency, kind, states, source, illustrative, decimals, pull'
+            ? i.path[0] === 'pull'
+              ? 'Allowed keys under pull: from, id, field'
+              : 'Allowed keys: name, unit, frequency, kind, states, source, illustrative, decimals, pull'
             : 'See README "Data formats"',
       })),
     };

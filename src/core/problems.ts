@@ -25,8 +25,10 @@ export function formatProblem(p: Problem): string {
   if (p.line !== undefined) where += `:${p.line}`;
   if (p.line !== undefined && p.column !== undefined) where += `:${p.column}`;
   const field = p.field ? ` ${p.field}:` : '';
-  const hint = p.hint ? ` ${p.hint}` : '';
-  return `${where}:${field} ${p.message}.${hint}`.replace(/\.\./g, '.');
+  const hint = p.hint ? ` ${p.hint.replace(/\.$/, '')}.` : '';
+  // One full stop after the message, however it was written (it may end in "…" or a quoted ".").
+  const message = /[.…]$/.test(p.message) ? p.message : `${p.message}.`;
+  return `${where}:${field} ${message}${hint}`;
 }
 
 export class AsofError extends Error {

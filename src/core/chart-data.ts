@@ -384,3 +384,40 @@ export function stepWindow(log: SeriesLog, vintage: Day, from: Day, to: Day, buc
   }
   return p;
 }
+
+/** How a data table samples a long series: every observation, or the last one of each period. */
+export type Period = 'observation' | 'month' | 'quarter' | 'year';
+
+/**
+ * Rows for a chart's data table: every observation in [from, to] when there are at most `maxRows`,
+ * else the last observation of each month, quarter or year (the finest that fits), as known on the
+ * series' vintage. O(rows · log n).
+ */
+export function sampleRows(s: KnownSeries, from: Day, to: Day, maxRows = 40): { period: Period; x: number[]; y: number[] } {
+  const [lo, hi] = s.range(from, to);
+  if (hi - lo <= maxRows) return { period: 'observation', x: [...s.dates.subarray(lo, hi)], y: [...s.values.subarray(lo, hi)] };
+  const a = formatDay(from);
+  const b = formatDay(to);
+  const months = (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7)) + 1;
+  const [period, step] = (
+    [
+      ['month', 1],
+      ['quarter', 3],
+      ['year', 12],
+    ] as const
+  ).find(([, m]) => months / m <= maxRows) ?? ['year', 12];
+  const out = { period: period as Period, x: [] as number[], y: [] as number[] };
+  const y0 = Number(a.slice(0, 4));
+  for (let total = y0 * 12; ; total += step) {
+    // Last day of the period starting at month `total` (periods aligned to calendar quarters/years).
+    const end = Math.min(to, monthStart(Math.floor((total + step) / 12), (total + step) % 12) - 1);
+    if (end < from) continue;
+    const i = s.lowerBound(end + 1) - 1;
+    if (i >= lo && i < hi && out.x[out.x.length - 1] !== s.dates[i]) {
+      out.x.push(s.dates[i]!);
+      out.y.push(s.values[i]!);
+    }
+    if (end >= to) break;
+  }
+  return out;
+}

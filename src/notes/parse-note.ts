@@ -164,7 +164,8 @@ export function parseNoteSource(file: string, source: string): ParsedNote {
       const parsed = noteFrontmatterSchema.safeParse(doc.toJS() ?? {});
       if (!parsed.success) {
         for (const i of parsed.error.issues) {
-          const line = yamlLine(doc, lines, i.path);
+          // An unknown key is reported on its own line, as in series YAML.
+          const line = yamlLine(doc, lines, i.code === 'unrecognized_keys' ? [...i.path, i.keys[0]!] : i.path);
           problems.push({
             file,
             line: line === undefined ? 2 : line + 1,

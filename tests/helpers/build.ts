@@ -1,0 +1,92 @@
+/**
+ * Runs the real `astro build` of this project on any archive folder, in isolation.
+ *
+ * Each build gets its own scratch project root (symlinks to src/, public/, node_modules/ and the
+ * project's own astro.config.mjs, re-exported with a private cacheDir), because Astro writes the
+ * content layer's state to `<root>/.astro/` and `<cacheDir>/data-store.json`: two builds of different
+ * archives sharing one root can read each other's notes. Nothing else about the build changes.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
+
+export interface BuildOptions {
+  /** The archive folder holding content/notes and data/. */
+  archiveRoot: string;
+  /** Where the site goes; created by the build. */
+  outDir: string;
+  /** ASOF_BASE, e.g. "/archive/". Default "/". */
+  base?: string;
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+export interface BuildResult {
+  /** Exit code; null when killed by the timeout. */
+  code: number | null;
+  /** stdout and stderr, interleaved as they arrived. */
+  output: string;
+  outDir: string;
+  ms: number;
+}
+
+/** A scratch project root that builds with this repo's code but keeps Astro's state to itself. */
+function scratchProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'asof-proj-'));
+  for (const f of ['src', 'public', 'node_modules', 'package.json', 'tsconfig.json']) {
+    symlinkSync(join(REPO, f), join(dir, f));
+  }
+  const config = pathToFileURL(join(REPO, 'astro.config.mjs')).href;
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    `import config from ${JSON.stringify(config)};\nexport default { ...config, cacheDir: './.cache/' };\n`,
+  );
+  return dir;
+}
+
+/** Variables of the caller that would change what gets built; every build starts without them. */
+const BUILD_ENV = ['ASOF_ROOT', 'ASOF_BASE', 'ASOF_SITE', 'ASOF_DRAFTS'];
+
+export async function astroBuild(options: BuildOptions): Promise<BuildResult> {
+  const project = scratchProject();
+  mkdirSync(join(options.outDir, '..'), { recursive: true });
+  const env: Record<string, string | undefined> = { ...process.env };
+  for (const k of BUILD_ENV) delete env[k];
+  Object.assign(env, { ASOF_ROOT: options.archiveRoot, ...(options.base ? { ASOF_BASE: options.base } : {}), ...options.env });
+  // Colours would make the messages harder to match.
+  env.NO_COLOR = '1';
+  env.FORCE_COLOR = '0';
+  const started = performance.now();
+  try {
+    return await new Promise<BuildResult>((resolve, reject) => {
+      const child = spawn('npx', ['astro', 'build', '--root', project, '--outDir', options.outDir], {
+        cwd: REPO,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+      const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 300_000);
+      child.on('error', reject);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve({ code, output, outDir: options.outDir, ms: Math.round(performance.now() - started) });
+      });
+    });
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+}
+
+/** Throws with the build's output when it failed. */
+export function assertBuilt(result: BuildResult): BuildResult {
+  if (result.code !== 0) {
+    throw new Error(`astro build failed (exit ${result.code}) for ${result.outDir}:\n${result.output.slice(-6000)}`);
+  }
+  return result;
+}

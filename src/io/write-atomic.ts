@@ -1,0 +1,74 @@
+/**
+ * The one way the CLI writes a file: the new bytes go to a temp file in the same folder, are flushed
+ * to disk, then take the target's name in one step. A reader, a crash or a kill at any moment sees
+ * either the old file or the new one, never a mix. Temp names end in `.tmp`, which no loader reads.
+ */
+import { closeSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+
+export class FileExistsError extends Error {
+  readonly path: string;
+  constructor(path: string) {
+    super(`${path} already exists`);
+    this.name = 'FileExistsError';
+    this.path = path;
+  }
+}
+
+export interface WriteOptions {
+  /** false: fail with FileExistsError instead of replacing an existing file (checked atomically). */
+  overwrite: boolean;
+}
+
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+export function writeFileAtomic(path: string, data: Uint8Array | string, options: WriteOptions): void {
+  const tmp = tempPathFor(path);
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'wx', 0o644);
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    if (options.overwrite) {
+      renameSync(tmp, path);
+    } else {
+      // link() refuses an existing target, so "create, never replace" holds even against a race.
+      try {
+        linkSync(tmp, path);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new FileExistsError(path);
+        throw e;
+      }
+      unlinkSync(tmp);
+    }
+    syncDir(dirname(path));
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // already renamed or never created
+    }
+    throw e;
+  }
+}
+
+/** Makes the rename itself durable; not every platform allows opening a folder, so best effort. */
+function syncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Windows and some file systems refuse; the rename is still atomic there.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}

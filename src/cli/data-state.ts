@@ -22,6 +22,9 @@ export interface LoadedData {
 }
 
 export function loadData(root: string): LoadedData {
+  if (!existsSync(join(root, 'data'))) {
+    throw new CliError(`there is no data/ folder in ${root}`, ['Run this from the project folder (the one with package.json, data/ and content/)']);
+  }
   const input = readDataInput(root);
   return { root, input, set: loadDataSet(input) };
 }

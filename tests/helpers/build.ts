@@ -1,16 +1,16 @@
 /**
  * Runs the real `astro build` of this project on any archive folder, in isolation.
  *
- * Each build gets its own scratch project root (symlinks to src/, public/, node_modules/ and the
- * project's own astro.config.mjs, re-exported with a private cacheDir), because Astro writes the
- * content layer's state to `<root>/.astro/` and `<cacheDir>/data-store.json`: two builds of different
- * archives sharing one root can read each other's notes. Nothing else about the build changes.
+ * Each build gets its own scratch project root (a copy of src/, public/ and the project's own
+ * astro.config.mjs, re-exported with a private cacheDir; node_modules linked), because Astro writes
+ * the content layer's state to `<root>/.astro/` and `<cacheDir>/data-store.json`: two builds of
+ * different archives sharing one root can read each other's notes. Nothing else about the build changes.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 
@@ -34,16 +34,20 @@ export interface BuildResult {
   ms: number;
 }
 
-/** A scratch project root that builds with this repo's code but keeps Astro's state to itself. */
+/**
+ * A scratch project root that builds with a copy of this repo's code but keeps Astro's state to
+ * itself. src/ and public/ are copied, not linked: Astro keys compiled components by path, and a
+ * symlinked src/ gives one file two names (the build then fails on component styles).
+ */
 function scratchProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'asof-proj-'));
-  for (const f of ['src', 'public', 'node_modules', 'package.json', 'tsconfig.json']) {
-    symlinkSync(join(REPO, f), join(dir, f));
+  for (const f of ['src', 'public', 'package.json', 'tsconfig.json', 'astro.config.mjs']) {
+    cpSync(join(REPO, f), join(dir, f), { recursive: true });
   }
-  const config = pathToFileURL(join(REPO, 'astro.config.mjs')).href;
+  symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
   writeFileSync(
-    join(dir, 'astro.config.mjs'),
-    `import config from ${JSON.stringify(config)};\nexport default { ...config, cacheDir: './.cache/' };\n`,
+    join(dir, 'astro.test.config.mjs'),
+    "import config from './astro.config.mjs';\nexport default { ...config, cacheDir: './.cache/' };\n",
   );
   return dir;
 }
@@ -63,7 +67,7 @@ export async function astroBuild(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   try {
     return await new Promise<BuildResult>((resolve, reject) => {
-      const child = spawn('npx', ['astro', 'build', '--root', project, '--outDir', options.outDir], {
+      const child = spawn('npx', ['astro', 'build', '--root', project, '--config', 'astro.test.config.mjs', '--outDir', options.outDir], {
         cwd: REPO,
         env,
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,237 @@
+/**
+ * `npm run bench`: asof against plain Astro, side by side.
+ *
+ *   npm run bench -- [--notes 1000] [--runs 3] [--keep]
+ *
+ * 1. Generates a synthetic archive of N notes in a temp folder (tests/bench/generate-archive.ts) and
+ *    the same notes without asof components as a plain Astro project (tests/bench/plain-site.ts).
+ * 2. Builds both, alternating which goes first, `--runs` times each, cold (each build gets an empty
+ *    cache folder): wall time, pages per second, peak RSS of the build's process tree.
+ * 3. Builds the repo's own sample archive once and reports what each kind of page loads.
+ * Last line: `notes=<N> asof_s=<median> plain_s=<median> ratio=<asof/plain> peak_mb=<max RSS>`.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateArchive, writePlainNotes } from './generate-archive.ts';
+import { median, run, type Measured } from './measure.ts';
+import { gz, htmlPages, Site, type PageWeight } from './page-weight.ts';
+import { writePlainSite } from './plain-site.ts';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+function flags(argv: string[]) {
+  const out = { notes: 1000, runs: 3, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = () => {
+      const v = Number(argv[++i]);
+      if (!Number.isInteger(v) || v < 1) {
+        console.error(`${a} needs a positive whole number`);
+        process.exit(2);
+      }
+      return v;
+    };
+    if (a === '--notes') out.notes = value();
+    else if (a === '--runs') out.runs = value();
+    else if (a === '--keep') out.keep = true;
+    else {
+      console.error(`unknown argument ${a}; usage: npm run bench -- [--notes 1000] [--runs 3] [--keep]`);
+      process.exit(2);
+    }
+  }
+  return out;
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const s1 = (n: number) => n.toFixed(1);
+
+function machine(): string {
+  const cpu = cpus();
+  return [
+    `machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown cpu'}), ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM (${(freemem() / 2 ** 30).toFixed(1)} GB free)`,
+    `node ${process.version}, astro ${JSON.parse(readFileSync(join(REPO, 'node_modules/astro/package.json'), 'utf8')).version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+  ].join('\n');
+}
+
+interface Build {
+  kind: 'asof' | 'plain';
+  run: number;
+  m: Measured;
+  pages: number;
+}
+
+function failed(what: string, m: Measured): never {
+  console.error(`\n${what} failed (exit ${m.code}); last lines of its output:\n${m.output.split('\n').slice(-40).join('\n')}`);
+  process.exit(1);
+}
+
+/** One cold build: empty output and cache folders first. */
+async function build(kind: 'asof' | 'plain', tmp: string, archiveRoot: string, outDir: string): Promise<Measured> {
+  const cache = join(tmp, `cache-${kind}`);
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+  const env = { ...process.env, ASOF_ROOT: archiveRoot, BENCH_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1' };
+  if (kind === 'asof') {
+    // The repo's own config and pipeline; the wrapper only moves Astro's cache out of the shared
+    // node_modules/.astro, so runs stay cold and other builds on the machine do not touch it.
+    const config = relative(REPO, join(tmp, 'asof.config.mjs'));
+    return run('npx', ['astro', 'build', '--config', config, '--outDir', outDir], { cwd: REPO, env });
+  }
+  return run('npx', ['astro', 'build', '--outDir', outDir], { cwd: join(tmp, 'plain'), env });
+}
+
+function dirBytes(dir: string, filter: (name: string) => boolean = () => true): number {
+  let total = 0;
+  if (!existsSync(dir)) return 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const st = statSync(p);
+    if (st.isDirectory()) total += dirBytes(p, filter);
+    else if (filter(name)) total += st.size;
+  }
+  return total;
+}
+
+/** Observation rows (data lines of every series CSV) and bytes of data/. */
+function dataStats(root: string): { rows: number; bytes: number; csvBytes: number; snapshotBytes: number } {
+  const series = join(root, 'data', 'series');
+  let rows = 0;
+  if (existsSync(series)) {
+    for (const name of readdirSync(series)) {
+      if (!name.endsWith('.csv')) continue;
+      const text = readFileSync(join(series, name), 'utf8');
+      rows += Math.max(0, text.split('\n').filter(Boolean).length - 1);
+    }
+  }
+  return {
+    rows,
+    bytes: dirBytes(join(root, 'data')),
+    csvBytes: dirBytes(series, (n) => n.endsWith('.csv')),
+    snapshotBytes: dirBytes(join(root, 'data', 'snapshots')),
+  };
+}
+
+function weightLine(label: string, w: PageWeight | undefined): string {
+  if (!w) return `  ${label.padEnd(22)} (no such page in this build)`;
+  const lazy = w.lazy.files.length ? `, +${kb(w.lazy.gzip)} gzip on view (${w.lazy.files.length} files)` : '';
+  return `  ${label.padEnd(22)} JS ${kb(w.initial.gzip)} gzip at load (${w.initial.files.length} files, ${w.initial.inline} inline)${lazy}   [${w.page}]`;
+}
+
+const total = (w: PageWeight) => ({
+  raw: w.html.raw + w.css.raw + w.initial.raw + w.lazy.raw,
+  gzip: w.html.gzip + w.css.gzip + w.initial.gzip + w.lazy.gzip,
+});
+
+/** What each kind of page loads, in a built site. */
+async function pageReport(dist: string): Promise<{ lines: string[]; weights: Map<string, PageWeight | undefined> }> {
+  const site = new Site(dist, process.env.ASOF_BASE ?? '/');
+  const pages = htmlPages(dist);
+  const notes = await Promise.all(pages.filter((p) => /^notes\/[^/]+\/index\.html$/.test(p)).map((p) => site.page(p)));
+  const series = pages.find((p) => /^series\/[^/]+\/index\.html$/.test(p));
+  const maybe = async (p: string | undefined) => (p && pages.includes(p) ? site.page(p) : undefined);
+  const weights = new Map<string, PageWeight | undefined>([
+    ['index', await maybe('index.html')],
+    ['note without charts', notes.find((n) => !n.hasChart)],
+    ['note with charts', [...notes].filter((n) => n.hasChart).sort((a, b) => b.data.blocks - a.data.blocks)[0]],
+    ['dashboard', await maybe('watch/index.html')],
+    ['series page', await maybe(series)],
+    ['search', await maybe('search/index.html')],
+  ]);
+  const lines = [...weights].map(([k, w]) => weightLine(k, w));
+  const largest = [...notes].sort((a, b) => total(b).gzip - total(a).gzip)[0];
+  if (largest) {
+    const t = total(largest);
+    lines.push(
+      `  largest note page: ${largest.page}: ${kb(t.raw)} (${kb(t.gzip)} gzip) = HTML ${kb(largest.html.gzip)} (of which chart data ${kb(largest.data.gzip)} in ${largest.data.blocks} blocks) + CSS ${kb(largest.css.gzip)} + JS ${kb(largest.initial.gzip + largest.lazy.gzip)}, gzip`,
+    );
+  }
+  return { lines, weights };
+}
+
+/** The chart payloads of a page: points per chart and gzip bytes of each. */
+function chartPayloads(dist: string, page: string): Array<{ points: number; gzip: number; raw: number; span: number }> {
+  const html = readFileSync(join(dist, page), 'utf8');
+  const out: Array<{ points: number; gzip: number; raw: number; span: number }> = [];
+  for (const m of html.matchAll(/<script\b[^>]*type="application\/json"[^>]*>([\s\S]*?)<\/script>/gi)) {
+    try {
+      const data = JSON.parse(m[1]!) as { current?: { x: unknown[] }; revised?: { x: unknown[] }; span?: number };
+      if (!data.current) continue;
+      out.push({ points: data.current.x.length + (data.revised?.x.length ?? 0), gzip: gz(m[1]!), raw: Buffer.byteLength(m[1]!), span: data.span ?? 0 });
+    } catch {
+      // Not chart data.
+    }
+  }
+  return out;
+}
+
+async function main() {
+  const opts = flags(process.argv.slice(2));
+  const tmp = mkdtempSync(join(tmpdir(), 'asof-bench-'));
+  console.log(machine());
+  console.log(`temp folder: ${tmp}${opts.keep ? ' (kept)' : ''}`);
+
+  const t0 = performance.now();
+  const archiveRoot = join(tmp, 'archive');
+  const gen = generateArchive(archiveRoot, { notes: opts.notes });
+  writePlainSite(join(tmp, 'plain'), REPO, (dir) => writePlainNotes(gen.notes, dir));
+  writeFileSync(
+    join(tmp, 'asof.config.mjs'),
+    `import config from ${JSON.stringify(join(REPO, 'astro.config.mjs'))};\nexport default { ...config, cacheDir: process.env.BENCH_CACHE_DIR };\n`,
+  );
+  const ds = dataStats(archiveRoot);
+  console.log(
+    `generated ${gen.notes.length} notes, ${gen.series} series, ${gen.rows} rows (${mb(ds.csvBytes)} CSV), ${gen.snapshots} snapshots (${mb(ds.snapshotBytes)}) in ${s1((performance.now() - t0) / 1000)} s`,
+  );
+
+  const builds: Build[] = [];
+  const dists = { asof: join(tmp, 'dist-asof'), plain: join(tmp, 'dist-plain') };
+  for (let r = 1; r <= opts.runs; r++) {
+    for (const kind of r % 2 ? (['asof', 'plain'] as const) : (['plain', 'asof'] as const)) {
+      const m = await build(kind, tmp, archiveRoot, dists[kind]);
+      if (m.code !== 0) failed(`${kind} build`, m);
+      const pages = htmlPages(dists[kind]).length;
+      builds.push({ kind, run: r, m, pages });
+      console.log(
+        `${kind.padEnd(5)} run ${r}/${opts.runs}: ${s1(m.seconds).padStart(6)} s  ${String(pages).padStart(6)} pages  ${s1(pages / m.seconds).padStart(6)} pages/s  peak ${m.peakMb === null ? 'n/a' : `${m.peakMb.toFixed(0)} MB`}  (load ${loadavg()[0]!.toFixed(2)})`,
+      );
+    }
+  }
+  const times = (k: 'asof' | 'plain') => builds.filter((b) => b.kind === k).map((b) => b.m.seconds);
+  const asof = median(times('asof'));
+  const plain = median(times('plain'));
+  const peaks = builds.map((b) => b.m.peakMb).filter((p): p is number => p !== null);
+  const peak = peaks.length ? Math.max(...peaks) : NaN;
+  console.log(`median: asof ${s1(asof)} s, plain ${s1(plain)} s, ratio ${(asof / plain).toFixed(2)}`);
+
+  // Chart payloads on the newest note of the synthetic archive: its first chart spans the whole decade.
+  const newest = gen.notes.at(-1)!;
+  const charts = chartPayloads(dists.asof, `notes/${newest.id}/index.html`);
+  for (const [i, c] of charts.entries()) {
+    console.log(`chart ${i + 1} of ${newest.id}: ${c.span + 1} days shown, ${c.points} points (${(c.points / 800).toFixed(2)} per px at 800 px), data ${kb(c.raw)} (${kb(c.gzip)} gzip)`);
+  }
+  const benchPages = await pageReport(dists.asof);
+  console.log('synthetic archive, what pages load:');
+  for (const l of benchPages.lines) console.log(l);
+
+  // The repo's own sample archive, built once, not timed against anything.
+  const sampleDist = join(tmp, 'dist-sample');
+  const sample = await build('asof', tmp, REPO, sampleDist);
+  if (sample.code !== 0) {
+    console.log(`sample archive build failed (exit ${sample.code}): ${sample.output.split('\n').slice(-5).join(' | ')}`);
+  } else {
+    console.log(`sample archive (${htmlPages(sampleDist).length} pages, built in ${s1(sample.seconds)} s), what pages load:`);
+    for (const l of (await pageReport(sampleDist)).lines) console.log(l);
+  }
+  const sd = dataStats(REPO);
+  console.log(
+    `data/ bytes per observation row: sample ${(sd.bytes / sd.rows).toFixed(1)} (${sd.rows} rows; CSV alone ${(sd.csvBytes / sd.rows).toFixed(1)}), synthetic ${(ds.bytes / ds.rows).toFixed(1)} (CSV alone ${(ds.csvBytes / ds.rows).toFixed(1)}, snapshots ${mb(ds.snapshotBytes)})`,
+  );
+
+  if (!opts.keep) rmSync(tmp, { recursive: true, force: true });
+  console.log(`notes=${opts.notes} asof_s=${asof.toFixed(1)} plain_s=${plain.toFixed(1)} ratio=${(asof / plain).toFixed(2)} peak_mb=${Number.isFinite(peak) ? peak.toFixed(0) : 'na'}`);
+}
+
+await main();

@@ -82,18 +82,23 @@ function run(args: string[], ctx: CliContext): number {
   return 0;
 }
 
-/** A series the snapshot knows a value of on the note's date: a number series if there is one. */
+const FREQUENCY_ORDER = ['daily', 'weekly', 'monthly', 'quarterly', 'irregular'];
+
+/**
+ * A series the snapshot knows a value of on the note's date, for the example <Watch>: a number
+ * series if there is one, the most frequently observed first, then by id.
+ */
 function exampleSeries(data: LoadedData, snapshot: Day, date: Day): ExampleWatch | undefined {
-  const sealed = Object.keys(data.set.snapshotFiles.get(snapshot)?.series ?? {}).sort();
-  let status: ExampleWatch | undefined;
-  for (const id of sealed) {
+  const candidates: ExampleWatch[] = [];
+  for (const id of Object.keys(data.set.snapshotFiles.get(snapshot)?.series ?? {})) {
     const log = data.set.logs.get(id);
     const x = log?.asOf(snapshot).at(date);
     if (!log || !x) continue;
-    if (log.meta.kind === 'number') return { id, meta: log.meta };
-    status ??= { id, meta: log.meta, state: log.meta.states![x.value]! };
+    candidates.push(log.meta.kind === 'status' ? { id, meta: log.meta, state: log.meta.states![x.value]! } : { id, meta: log.meta });
   }
-  return status;
+  const rank = (e: ExampleWatch) => (e.meta.kind === 'status' ? 10 : 0) + FREQUENCY_ORDER.indexOf(e.meta.frequency);
+  candidates.sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : 1));
+  return candidates[0];
 }
 
 if (import.meta.main) await runMain(main);

@@ -33,6 +33,11 @@ export const pullSchema = z.strictObject({
   id: z.string().min(1),
   /** Which field of the feed's records holds the value, for feeds whose records carry several. */
   field: z.string().min(1).optional(),
+  /** A power of ten the feed's values are multiplied by to be in the series' unit (0.001: millions to billions). */
+  scale: z
+    .number()
+    .refine((n) => n > 0 && /^1e[+-]\d+$/.test(n.toExponential()), { message: 'must be a power of ten, like 0.001 or 1000' })
+    .optional(),
 });
 
 /** `data/series/<id>.yaml`. */

@@ -117,3 +117,27 @@ export function uniqueDates(feed: string, series: string, points: FeedPoint[]): 
   }
   return points;
 }
+
+/** The exponent of a power of ten (1000 -> 3, 0.001 -> -3), as pull.scale allows them. */
+export function powerOfTen(scale: number): number {
+  const m = /^1e([+-]\d+)$/.exec(scale.toExponential());
+  if (!m) throw new Error(`not a power of ten: ${scale}`);
+  return Number(m[1]);
+}
+
+/** `text` times 10^exp, exactly: the decimal point moves in the string, no floating point involved. */
+export function shiftDecimal(text: string, exp: number): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!m) throw new Error(`not a decimal: ${text}`);
+  let digits = m[2]! + (m[3] ?? '');
+  let point = m[2]!.length + exp;
+  if (point < 1) {
+    digits = '0'.repeat(1 - point) + digits;
+    point = 1;
+  }
+  if (point > digits.length) digits += '0'.repeat(point - digits.length);
+  const int = digits.slice(0, point).replace(/^0+(?=\d)/, '');
+  const frac = digits.slice(point).replace(/0+$/, '');
+  const out = frac ? `${int}.${frac}` : int;
+  return /^0(\.0*)?$/.test(out) ? '0' : m[1] + out;
+}

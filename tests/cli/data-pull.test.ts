@@ -38,7 +38,8 @@ describe('pull with every feed answering', () => {
     const tail = (id: string) => read(happy.dir, csv(id)).split('\n').filter((l) => l.endsWith(',2026-05-22'));
     expect(tail('usdjpy')).toEqual(['2026-05-15,146.25,2026-05-22', '2026-05-19,147.30,2026-05-22', '2026-05-21,147.62,2026-05-22']);
     expect(tail('stablecoins')).toEqual(['2026-05-19,244001000000.25,2026-05-22', '2026-05-20,244502500000,2026-05-22', '2026-05-21,244813100000,2026-05-22']);
-    expect(tail('tga')).toEqual(['2026-05-19,821450,2026-05-22', '2026-05-20,830012,2026-05-22', '2026-05-21,826870,2026-05-22']);
+    // The DTS reports millions; the series is in billions (pull.scale: 0.001), shifted exactly.
+    expect(tail('tga')).toEqual(['2026-05-19,821.45,2026-05-22', '2026-05-20,830.012,2026-05-22', '2026-05-21,826.87,2026-05-22']);
     // Two operations on 2026-05-20 are one day's total; the announced 05-27 operation has no result yet.
     expect(tail('buybacks')).toEqual(['2026-05-20,2250000000,2026-05-22']);
     expect(tail('ust10-auction')).toEqual([]);

@@ -81,6 +81,16 @@ describe('seal', () => {
     expect(v.stdout).toContain('0 errors, 0 warnings');
   });
 
+  it('says there is nothing new to seal, and writes nothing, when every row is sealed', async () => {
+    const dir = copyArchive('no-snapshots');
+    expect((await data(dir, ['seal'])).code).toBe(0);
+    const before = hashTree(dir);
+    const r = await data(dir, ['seal']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('nothing new to seal: every row has a vintage on or before the newest snapshot, data/snapshots/2026-05-07.json');
+    expect(hashTree(dir)).toEqual(before);
+  });
+
   it('seals an explicit date, leaving later rows unsealed', async () => {
     const dir = copyArchive('two-snapshots');
     const r = await data(dir, ['seal', '--date', '2026-05-21']);

@@ -2,6 +2,7 @@
 import { parseSeriesMeta } from '../../core/dataset.ts';
 import { formatDay, parseDay, type Day } from '../../core/dates.ts';
 import { ADAPTERS, FeedError, httpOptionsFromEnv, type FeedPoint } from '../../feeds/index.ts';
+import { powerOfTen, shiftDecimal } from '../../feeds/types.ts';
 import { planAppend, type Incoming } from '../append.ts';
 import { checkSeriesId, commitAppend, loadData, targetSeries, type LoadedData } from '../data-state.ts';
 import { CliError, parseCommandLine, today, usageError, type CliContext } from '../shared.ts';
@@ -92,12 +93,13 @@ async function pullOne(
   const target = targetSeries(data, id);
   const pull = target.meta.pull;
   if (!pull) throw new CliError(`data/series/${id}.yaml has no pull block, so there is no feed to read`, ['Add e.g. `pull: {from: fred, id: DEXJPUS}`, or update it with `npm run data -- import` or `record`']);
-  ctx.out(`${prefix}: ${pull.from} ${pull.id}${pull.field ? ` (${pull.field})` : ''} ...`);
+  ctx.out(`${prefix}: ${pull.from} ${pull.id}${pull.field ? ` (${pull.field})` : ''}${pull.scale !== undefined ? ` x ${pull.scale}` : ''} ...`);
   const points: FeedPoint[] = await ADAPTERS[pull.from]({ series: id, pull, today: formatDay(now), env: ctx.env, http });
   if (points.length === 0) throw new FeedError(pull.from, id, `the response has no observations for ${pull.id}; check pull.id`);
 
   const incoming: Incoming[] = [];
   let future = 0;
+  const exp = pull.scale === undefined ? 0 : powerOfTen(pull.scale);
   for (const p of points) {
     const date = parseDay(p.date);
     if (date === undefined) throw new FeedError(pull.from, id, `observation date ${p.date} is not a calendar date`);
@@ -106,7 +108,8 @@ async function pullOne(
       future++;
       continue;
     }
-    incoming.push({ date, value: p.value, vintage: now, where: `${pull.from} ${p.date}` });
+    // pull.scale puts the feed's unit into the series' (dollars to billions: 1e-9), exactly.
+    incoming.push({ date, value: exp ? shiftDecimal(p.value, exp) : p.value, vintage: now, where: `${pull.from} ${p.date}` });
   }
   const plan = planAppend({ csvPath: target.files.csvPath, meta: target.meta, rows: target.rows, floor: target.floor, today: now }, incoming);
   if (plan.problems.length) {

@@ -40,9 +40,13 @@ export async function runSeal(args: string[], ctx: CliContext): Promise<number> 
     if (!Number.isFinite(newest)) throw new CliError('there are no observations to seal', ['Add some with `npm run data -- import`, `record` or `pull` first']);
     date = newest;
   }
+  const newestSnap = data.set.now;
+  if (values.date === undefined && newestSnap !== undefined && date <= newestSnap) {
+    ctx.out(`nothing new to seal: every row has a vintage on or before the newest snapshot, data/snapshots/${formatDay(newestSnap)}.json (nothing written)`);
+    return 0;
+  }
   const d = formatDay(date);
   if (date > now) throw new CliError(`cannot seal ${d}: it is after today (${formatDay(now)})`, ['A snapshot records what was known on its date; seal today or an earlier day']);
-  const newestSnap = data.set.now;
   if (newestSnap !== undefined && date === newestSnap) {
     throw new CliError(`snapshot ${d} already exists (data/snapshots/${d}.json); snapshots are never rewritten`, ['To seal rows added since, seal a later date (with the new rows\' vintage)']);
   }

@@ -100,6 +100,7 @@ export class ShapeReader {
 
 function describe(v: unknown): string {
   if (v === null) return 'null';
+  if (v === undefined) return 'nothing (the key is missing)';
   if (Array.isArray(v)) return 'an array';
   if (typeof v === 'string') return `the string ${JSON.stringify(v.slice(0, 40))}`;
   return typeof v === 'object' ? 'an object' : `${typeof v} ${String(v)}`;

@@ -1,0 +1,179 @@
+/**
+ * Draws a SeriesChart with chart.js. Only what a line chart on a linear day axis needs is registered
+ * (no chart.js/auto, no date adapter, no Tooltip plugin: chart.js's core alone is ~47 KB gzip of the
+ * 50 KB page budget); days are plain numbers labelled by dayTicks, and a one-line readout under the
+ * canvas names the nearest point.
+ */
+import { Chart, Element as ChartElement, LinearScale, LineController, LineElement, type ChartConfiguration, type Plugin } from 'chart.js';
+import { dayTicks, displayDate, type ChartData } from '../core/chart-data.ts';
+
+/**
+ * The line controller needs a "point" element per value, but these charts never draw points: this
+ * no-op stands in for chart.js's PointElement (~0.8 KB gzip that would only draw zero-radius dots).
+ */
+class HiddenPoint extends ChartElement {
+  static id = 'point';
+  size(): number {
+    return 0;
+  }
+  draw(): void {}
+}
+
+Chart.register(LineController, LineElement, HiddenPoint, LinearScale);
+
+const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+
+function colors(el: Element) {
+  const css = getComputedStyle(el);
+  const v = (name: string) => css.getPropertyValue(name).trim();
+  return { now: v('--chart-now'), then: v('--chart-then'), mark: v('--chart-mark'), note: v('--chart-note'), grid: v('--chart-grid'), text: v('--chart-text'), font: v('--font-ui') };
+}
+
+type Point = { x: number; y: number | null };
+
+export function drawChart(host: HTMLElement, data: ChartData): Chart<'line', Point[]> {
+  const wrap = document.createElement('div');
+  wrap.className = 'chart-canvas';
+  const canvas = document.createElement('canvas');
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', host.querySelector('svg title')?.textContent ?? data.name);
+  const readout = document.createElement('p');
+  readout.className = 'chart-readout';
+  readout.setAttribute('aria-hidden', 'true');
+  wrap.append(canvas);
+  host.append(wrap, readout);
+
+  const fmt = new Intl.NumberFormat('en-US', data.decimals === null ? { maximumFractionDigits: 6 } : { minimumFractionDigits: data.decimals, maximumFractionDigits: data.decimals });
+  const suffix = /^(percent|%|pct)$/i.test(data.unit) ? '%' : ` ${data.unit}`;
+  const points = (xs: number[], ys: (number | null)[]): Point[] => xs.map((x, i) => ({ x: data.x0 + x, y: ys[i] ?? null }));
+  const noteDay = Date.UTC(+data.note.slice(0, 4), +data.note.slice(5, 7) - 1, +data.note.slice(8, 10)) / 86_400_000;
+  const from = data.x0;
+  const to = data.x0 + data.span;
+  const labels = new Map<number, string>();
+  let c = colors(host);
+  let active: { x: number; y: number } | undefined;
+
+  // The note's date and the threshold under the lines; the hovered point over them.
+  const marks: Plugin<'line'> = {
+    id: 'asofMarks',
+    beforeDatasetsDraw({ ctx, chartArea: a, scales }) {
+      ctx.save();
+      ctx.lineWidth = 1;
+      if (noteDay >= from && noteDay <= to) {
+        const x = scales.x!.getPixelForValue(noteDay);
+        ctx.strokeStyle = c.note;
+        ctx.setLineDash([4, 3]);
+        ctx.beginPath();
+        ctx.moveTo(x, a.top);
+        ctx.lineTo(x, a.bottom);
+        ctx.stroke();
+        ctx.fillStyle = c.text;
+        ctx.font = `12px ${c.font}`;
+        const right = x > a.right - 40;
+        ctx.textAlign = right ? 'right' : 'left';
+        ctx.fillText('note', x + (right ? -4 : 4), a.top + 12);
+      }
+      if (data.mark !== null) {
+        const y = scales.y!.getPixelForValue(data.mark);
+        ctx.strokeStyle = c.mark;
+        ctx.setLineDash([6, 4]);
+        ctx.beginPath();
+        ctx.moveTo(a.left, y);
+        ctx.lineTo(a.right, y);
+        ctx.stroke();
+      }
+      ctx.restore();
+    },
+    afterDatasetsDraw({ ctx }) {
+      if (!active) return;
+      ctx.save();
+      ctx.fillStyle = c.now;
+      ctx.beginPath();
+      ctx.arc(active.x, active.y, 3.5, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.restore();
+    },
+  };
+
+  const config: ChartConfiguration<'line', Point[]> = {
+    type: 'line',
+    data: {
+      datasets: [
+        { data: points(data.revised.x, data.revised.y), borderColor: c.then, borderDash: [5, 4], borderWidth: 2, spanGaps: false },
+        { data: points(data.current.x, data.current.y), borderColor: c.now, borderWidth: 1.75 },
+      ],
+    },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      parsing: false,
+      normalized: true,
+      events: [],
+      scales: {
+        x: {
+          type: 'linear',
+          min: from,
+          max: to,
+          grid: { display: false },
+          ticks: { color: c.text, maxRotation: 0, autoSkip: false, callback: (value) => labels.get(Number(value)) ?? '' },
+          afterBuildTicks: (scale) => {
+            const ticks = dayTicks(from, to, scale.width < 420 ? 4 : 6);
+            labels.clear();
+            for (const t of ticks) labels.set(t.day, t.label);
+            scale.ticks = ticks.map((t) => ({ value: t.day }));
+          },
+        },
+        y: {
+          type: 'linear',
+          suggestedMin: data.mark ?? undefined,
+          suggestedMax: data.mark ?? undefined,
+          grid: { color: c.grid },
+          ticks: { color: c.text, maxTicksLimit: 6 },
+        },
+      },
+    },
+    plugins: [marks],
+  };
+  const chart = new Chart(canvas, config);
+
+  // Readout: the observation nearest the pointer, as known now (and then, where revised).
+  const now = config.data.datasets[1]!.data;
+  const then = new Map(config.data.datasets[0]!.data.filter((p) => p.y !== null).map((p) => [p.x, p.y]));
+  const show = (e: PointerEvent) => {
+    const r = canvas.getBoundingClientRect();
+    const day = chart.scales.x!.getValueForPixel(e.clientX - r.left) ?? from;
+    let lo = 0;
+    let hi = now.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (now[mid]!.x < day) lo = mid + 1;
+      else hi = mid;
+    }
+    const p = lo > 0 && day - now[lo - 1]!.x < now[lo]!.x - day ? now[lo - 1] : now[lo];
+    if (!p || p.y === null) return;
+    const old = then.get(p.x);
+    readout.textContent = `${displayDate(isoDay(p.x))}: ${fmt.format(p.y)}${suffix}${old != null && old !== p.y ? ` (as known on ${displayDate(data.snapshot)}: ${fmt.format(old)}${suffix})` : ''}`;
+    active = { x: chart.scales.x!.getPixelForValue(p.x), y: chart.scales.y!.getPixelForValue(p.y) };
+    chart.draw();
+  };
+  canvas.addEventListener('pointermove', show);
+  canvas.addEventListener('pointerdown', show);
+  canvas.addEventListener('pointerleave', () => {
+    active = undefined;
+    readout.textContent = '';
+    chart.draw();
+  });
+
+  // Follow the reader's colour scheme without a reload.
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+    c = colors(host);
+    const [a, b] = chart.data.datasets;
+    a!.borderColor = c.then;
+    b!.borderColor = c.now;
+    const { x, y } = chart.options.scales!;
+    x!.ticks!.color = y!.ticks!.color = c.text;
+    y!.grid!.color = c.grid;
+    chart.update();
+  });
+  return chart;
+}

@@ -17,11 +17,30 @@ export function parseDay(text: string): Day | undefined {
   return utcDay(y, mo - 1, d);
 }
 
-/** Day number of a calendar date. Not Date.UTC, which reads years 0-99 as 1900-1999. */
-function utcDay(y: number, month0: number, d: number): Day {
-  const date = new Date(0);
-  date.setUTCFullYear(y, month0, d);
-  return date.getTime() / 86_400_000;
+/**
+ * Day number of a calendar date (proleptic Gregorian), by arithmetic: no Date object, which is slow in
+ * the hot paths (conditions shift by months for every change day) and reads years 0-99 as 1900-1999
+ * through Date.UTC. Years counted from 1 March so leap days come last (H. Hinnant's days_from_civil).
+ */
+export function utcDay(y: number, month0: number, d: number): Day {
+  const yy = month0 < 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * ((month0 + 10) % 12) + 2) / 5) + d - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
+
+/** The calendar date of a day number: [year, month 1-12, day 1-31] (civil_from_days). */
+export function civil(day: Day): [number, number, number] {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
 }
 
 /** Like parseDay, but for values already validated upstream: a bad date here is a bug, not input. */
@@ -32,10 +51,7 @@ export function day(text: string): Day {
 }
 
 export function formatDay(d: Day): string {
-  const date = new Date(d * 86_400_000);
-  const y = date.getUTCFullYear();
-  const m = date.getUTCMonth() + 1;
-  const dd = date.getUTCDate();
+  const [y, m, dd] = civil(d);
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
 }
 
@@ -67,11 +83,11 @@ export function formatDuration(d: Duration): string {
 
 /** Moves `d` by `months` calendar months, clamping to the end of a shorter month (Mar 31 - 1m = Feb 28). */
 function shiftMonths(d: Day, months: number): Day {
-  const date = new Date(d * 86_400_000);
-  const total = date.getUTCFullYear() * 12 + date.getUTCMonth() + months;
+  const [year, month, day] = civil(d);
+  const total = year * 12 + month - 1 + months;
   const y = Math.floor(total / 12);
   const m0 = total - y * 12;
-  const dd = Math.min(date.getUTCDate(), daysInMonth(y, m0 + 1));
+  const dd = Math.min(day, daysInMonth(y, m0 + 1));
   return utcDay(y, m0, dd);
 }
 

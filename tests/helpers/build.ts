@@ -53,7 +53,9 @@ function scratchProject(): string {
 }
 
 /** Variables of the caller that would change what gets built; every build starts without them. */
-const BUILD_ENV = ['ASOF_ROOT', 'ASOF_BASE', 'ASOF_SITE', 'ASOF_DRAFTS'];
+// Vitest also sets Vite's own BASE_URL, MODE, DEV, PROD, SSR (and NODE_ENV=test) in process.env; a child
+// build would take BASE_URL=/ from there and drop the base from every href().
+const BUILD_ENV = ['ASOF_ROOT', 'ASOF_BASE', 'ASOF_SITE', 'ASOF_DRAFTS', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'];
 
 export async function astroBuild(options: BuildOptions): Promise<BuildResult> {
   const project = scratchProject();
@@ -68,7 +70,9 @@ export async function astroBuild(options: BuildOptions): Promise<BuildResult> {
   try {
     return await new Promise<BuildResult>((resolve, reject) => {
       const child = spawn('npx', ['astro', 'build', '--root', project, '--config', 'astro.test.config.mjs', '--outDir', options.outDir], {
-        cwd: REPO,
+        // Astro stages prerendered chunks in <cwd>/.astro/.prerender when outDir is outside cwd: run in
+        // the scratch project, or parallel builds overwrite each other's chunks in the repo's .astro/.
+        cwd: project,
         env,
         stdio: ['ignore', 'pipe', 'pipe'],
       });

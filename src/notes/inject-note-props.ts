@@ -5,6 +5,7 @@
  */
 import { defineMdastPlugin, type MdastPluginEntry, type PluginFactoryContext } from 'satteri';
 import { NOTE_FILE } from './parse-note.ts';
+import { site } from '../site.config.ts';
 
 type Attr = { type: 'mdxJsxAttribute'; name: string; value: string | { type: 'mdxJsxAttributeValueExpression'; value: string } };
 
@@ -21,8 +22,17 @@ export const injectNoteProps: MdastPluginEntry = (ctx: PluginFactoryContext) => 
     }
     c.replaceNode(node as never, { ...node, attributes: [...node.attributes, ...extra] } as never);
   };
+  // Authors link to other notes as /notes/<id>/; under a base path (/archive/) the link must carry it.
+  const base = site.base.endsWith('/') ? site.base : `${site.base}/`;
+  const rebase = (node: { url?: string }, c: { setProperty: (n: never, k: never, v: never) => void }) => {
+    if (base !== '/' && typeof node.url === 'string' && node.url.startsWith('/') && !node.url.startsWith('//') && !node.url.startsWith(base)) {
+      c.setProperty(node as never, 'url' as never, (base + node.url.slice(1)) as never);
+    }
+  };
   return defineMdastPlugin({
     name: 'asof-inject-note-props',
+    link: (node, c) => rebase(node as never, c as never),
+    definition: (node, c) => rebase(node as never, c as never),
     mdxJsxFlowElement: (node, c) => visit(node as never, c as never),
     mdxJsxTextElement: (node, c) => visit(node as never, c as never),
   });

@@ -6,14 +6,15 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getArchive } from '../archive/index.ts';
 import { FEED_LIMIT } from '../lib/archive-pages.ts';
-import { noteHref } from '../lib/url.ts';
+import { href, noteHref } from '../lib/url.ts';
 import { site } from '../site.config.ts';
 
 export const GET: APIRoute = (context) =>
   rss({
     title: site.publisher,
     description: site.description,
-    site: context.site ?? site.url,
+    // The channel links to the home page, under the base path; item links are absolute paths already.
+    site: new URL(href('/'), context.site ?? site.url).href,
     trailingSlash: true,
     items: getArchive()
       .notes.slice(0, FEED_LIMIT)

@@ -7,6 +7,7 @@ import { describeTest, resolveCondition, type Condition } from '../core/conditio
 import type { DataSet } from '../core/dataset.ts';
 import { day, formatDay } from '../core/dates.ts';
 import { errorsOf, type Problem } from '../core/problems.ts';
+import { NowTimelines } from '../core/first-met.ts';
 import { pickSnapshot, thenNow, type Evaluation } from '../core/then-now.ts';
 import type { ParsedNote, Position, RawChart } from '../notes/parse-note.ts';
 
@@ -93,6 +94,8 @@ export function buildArchive(data: DataSet, parsed: readonly ParsedNote[], optio
   const ids = new Set(included.map((n) => n.id));
   const dataOk = errorsOf(data.problems).length === 0;
   const N = data.now;
+  // firstMetAfterNote of every condition reads the same "now": its step functions are built once.
+  const timelines = N === undefined ? undefined : new NowTimelines(data.logs, N);
 
   const notes: NoteRecord[] = [];
   for (const n of included) {
@@ -115,7 +118,7 @@ export function buildArchive(data: DataSet, parsed: readonly ParsedNote[], optio
         continue;
       }
       if (snapshot === undefined || N === undefined || !dataOk) continue;
-      const result = thenNow(resolved.condition, data.logs, D, snapshot, N);
+      const result = thenNow(resolved.condition, data.logs, D, snapshot, N, timelines);
       watches.push({
         note: n.id,
         id: w.id,
@@ -172,7 +175,13 @@ export function buildArchive(data: DataSet, parsed: readonly ParsedNote[], optio
     }
   }
   const tags = new Map<string, NoteRecord[]>();
-  for (const n of notes) for (const t of n.tags) tags.set(t, [...(tags.get(t) ?? []), n]);
+  for (const n of notes) {
+    for (const t of n.tags) {
+      const list = tags.get(t);
+      if (list) list.push(n);
+      else tags.set(t, [n]);
+    }
+  }
   const sortedTags = new Map([...tags].sort(([a], [b]) => (a < b ? -1 : 1)));
 
   return {

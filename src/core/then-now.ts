@@ -5,6 +5,7 @@
 import { formatDay, type Day } from './dates.ts';
 import { firstMetBetween, statusAt, type Condition, type EvalContext, type Status } from './conditions.ts';
 import type { SeriesMeta } from './schema.ts';
+import type { NowTimelines } from './first-met.ts';
 import type { SeriesLog } from './store.ts';
 
 /** Days after which an observation is stale, by frequency. Irregular series are never stale. */
@@ -88,8 +89,11 @@ function evaluation(c: Condition, ctx: EvalContext, T: Day, snapshot: Day, statu
   };
 }
 
-/** Evaluates one condition of a note dated D reading snapshot S, against now N. */
-export function thenNow(c: Condition, logs: ReadonlyMap<string, SeriesLog>, D: Day, S: Day, N: Day): ThenNow {
+/**
+ * Evaluates one condition of a note dated D reading snapshot S, against now N. A build passes the
+ * shared `timelines` of now, which answer firstMetAfterNote without walking every day since D.
+ */
+export function thenNow(c: Condition, logs: ReadonlyMap<string, SeriesLog>, D: Day, S: Day, N: Day, timelines?: NowTimelines): ThenNow {
   const isThenTest = (c.test === 'above' || c.test === 'below') && c.target.type === 'then';
   const reference = isThenTest ? logs.get(c.series)!.asOf(S).at(D)?.value : undefined;
 
@@ -100,7 +104,7 @@ export function thenNow(c: Condition, logs: ReadonlyMap<string, SeriesLog>, D: D
 
   const nowCtx = context(c, logs, N, reference);
   const nowStatus = statusAt(c, nowCtx, N);
-  const first = firstMetBetween(c, nowCtx, D, N);
+  const first = timelines && timelines.now === N && timelines.logs === logs ? timelines.firstMet(c, D, reference) : firstMetBetween(c, nowCtx, D, N);
   return {
     then: evaluation(c, thenCtx, D, S, thenStatus),
     now: evaluation(c, nowCtx, N, N, nowStatus),

@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Every `tests/**/*.test.ts` runs under Node; add a folder under tests/ and it is picked up.
 // The long timeout is for build tests that run a whole Astro build.
@@ -8,5 +8,11 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // Component tests (tests/components/) compile .astro files, so they run as their own project
+    // with Astro's Vite plugins; everything else runs as configured above.
+    projects: [
+      { extends: true, test: { name: 'asof', exclude: [...configDefaults.exclude, 'tests/components/**'] } },
+      'tests/components/vitest.config.ts',
+    ],
   },
 });

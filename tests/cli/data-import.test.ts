@@ -79,6 +79,15 @@ describe('import appends only what is new or changed', () => {
     expect((await data(dir, ['verify'])).code).toBe(0);
   });
 
+  it('reads a relative path from where npm was run (INIT_CWD), not from the project root', async () => {
+    const dir = copyArchive('two-snapshots');
+    const r = await data(dir, ['import', 'usdjpy-week.csv', '--series', 'usdjpy'], { INIT_CWD: INPUTS });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('appended 3 rows');
+    const lost = await data(dir, ['import', 'usdjpy-week.csv', '--series', 'usdjpy']);
+    expect(lost.stderr).toMatch(/cannot read usdjpy-week\.csv: no such file/);
+  });
+
   it('creates the log of a new series that has only its YAML', async () => {
     const dir = copyArchive('two-snapshots');
     writeFileSync(join(dir, 'data/series/jpy-spot.yaml'), 'name: JPY spot\nunit: JPY per USD\nfrequency: daily\nsource: test\n');

@@ -61,7 +61,7 @@ export interface RunResult {
 export function run(script: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<RunResult> {
   return new Promise((resolvePromise) => {
     const childEnv: Record<string, string | undefined> = { ...process.env, ASOF_TODAY: TODAY, ASOF_ROOT: cwd, FRED_API_KEY: '', ...env };
-    for (const k of Object.keys(childEnv)) if (k.startsWith('ASOF_FEED_') && !(k in env)) delete childEnv[k];
+    for (const k of Object.keys(childEnv)) if ((k.startsWith('ASOF_FEED_') || k === 'INIT_CWD') && !(k in env)) delete childEnv[k];
     execFile(process.execPath, [script, ...args], { cwd, env: childEnv, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolvePromise({ code, stdout, stderr });

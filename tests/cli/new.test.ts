@@ -34,6 +34,14 @@ describe('new writes a note that builds', () => {
     expect(JSON.stringify(archive)).toContain('2026-05-22-funding-stress-again');
   });
 
+  it('keeps a title with quotes, colons and a hash intact in the frontmatter', async () => {
+    const dir = copyArchive('two-snapshots');
+    const title = 'The "carry" trade: 2.0 # or not';
+    expect((await newNote(dir, [title])).code).toBe(0);
+    const file = 'content/notes/2026-05-22-the-carry-trade-2-0-or-not.mdx';
+    expect(parseNoteSource(file, read(dir, file)).frontmatter!.title).toBe(title);
+  });
+
   it('takes --date and --snapshot, and reads the snapshot asked for', async () => {
     const dir = copyArchive('two-snapshots');
     const r = await newNote(dir, ['Early May', '--date', '2026-05-15', '--snapshot', '2026-05-01']);

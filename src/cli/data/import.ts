@@ -50,7 +50,8 @@ export async function runImport(args: string[], ctx: CliContext): Promise<number
   if (vintage > now) throw new CliError(`--vintage ${formatDay(vintage)} is after today (${formatDay(now)})`, ['A vintage is the day a value was first known, so it cannot be in the future'], 2);
 
   const file = positionals[0]!;
-  const path = isAbsolute(file) ? file : resolve(ctx.root, file);
+  // npm runs scripts from the project root; INIT_CWD is where the user typed the command.
+  const path = isAbsolute(file) ? file : resolve(ctx.env.INIT_CWD || ctx.root, file);
   let bytes: Uint8Array;
   try {
     const size = statSync(path).size;

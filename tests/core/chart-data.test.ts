@@ -9,6 +9,7 @@ import {
   knownSeries,
   niceTicks,
   revisionOverlay,
+  sampleRows,
   stepWindow,
 } from '../../src/core/chart-data.ts';
 import { day, formatDay } from '../../src/core/dates.ts';
@@ -212,6 +213,42 @@ describe('chartData', () => {
     expect(values.length).toBeLessThanOrEqual(400);
     expect(c.revised.y.filter((y) => y === null).length).toBe(1);
     expect(values.every((y) => y < 50)).toBe(true); // then-values, not the revised ones
+  });
+});
+
+describe('sampleRows', () => {
+  const { log } = series('r', daily('2016-01-01', TEN_YEARS, (i) => i));
+  const s = knownSeries(log, day('2030-01-01'));
+  it.each([
+    // [from, to, period, rows, first, last]
+    ['2020-03-01', '2020-03-20', 'observation', 20, '2020-03-01', '2020-03-20'],
+    ['2020-01-01', '2021-06-30', 'month', 18, '2020-01-31', '2021-06-30'],
+    ['2016-01-01', '2025-12-31', 'quarter', 40, '2016-03-31', '2025-12-31'],
+    ['2016-01-01', '2025-12-31', 'year', 10, '2016-12-31', '2025-12-31', 12],
+    ['2020-01-15', '2020-04-10', 'month', 4, '2020-01-31', '2020-04-10', 30],
+  ] as const)('%s to %s: %s ends', (from, to, period, rows, first, last, max = 40) => {
+    const t = sampleRows(s, day(from), day(to), max);
+    expect(t.period).toBe(period);
+    expect(t.x.length).toBe(rows);
+    expect(formatDay(t.x[0]!)).toBe(first);
+    expect(formatDay(t.x.at(-1)!)).toBe(last);
+    // Each row is the observation of its own day (value = day index here).
+    t.x.forEach((x, i) => expect(t.y[i]).toBe(x - day('2016-01-01')));
+  });
+
+  it('takes the last observation of each period, not the period end', () => {
+    const { log: weekly } = series('w', [
+      ['2026-01-07', 1],
+      ['2026-01-28', 2],
+      ['2026-02-04', 3],
+      ['2026-02-25', 4],
+      ['2026-03-04', 5],
+    ]);
+    const t = sampleRows(knownSeries(weekly, day('2026-12-31')), day('2026-01-01'), day('2026-03-31'), 2);
+    expect(t.period).toBe('quarter');
+    expect(t.x.map((x) => formatDay(x))).toEqual(['2026-03-04']);
+    const m = sampleRows(knownSeries(weekly, day('2026-12-31')), day('2026-01-01'), day('2026-03-31'), 3);
+    expect(m.x.map((x) => formatDay(x))).toEqual(['2026-01-28', '2026-02-25', '2026-03-04']);
   });
 });
 

@@ -105,6 +105,13 @@ export async function guarded(ctx: CliContext, body: () => Promise<number> | num
       for (const d of e.details) ctx.err(d.startsWith('  ') ? d : `  ${d}`);
       return e.code;
     }
+    const sys = e as NodeJS.ErrnoException;
+    if (typeof sys.code === 'string' && sys.syscall) {
+      // The disk said no (full, read-only, permissions): not a bug, and every write is atomic.
+      ctx.err(`error: ${sys.message}`);
+      ctx.err('  Files that were not fully written were left as they were.');
+      return 1;
+    }
     ctx.err(`asof: unexpected failure (a bug, please report it): ${(e as Error).stack ?? String(e)}`);
     return 70;
   }

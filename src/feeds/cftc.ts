@@ -5,7 +5,7 @@
  * `pull.id` is the contract market code (043602 = 10-year T-note); the value is the net position of
  * `pull.field`'s trader group (default lev_money, leveraged funds): long minus short contracts.
  */
-import { feedBase, getJson } from './http.ts';
+import { feedBase, getJson, query } from './http.ts';
 import { FeedError, ShapeReader, uniqueDates, type FeedPoint, type FeedRequest } from './types.ts';
 
 export const CFTC_BASE = 'https://publicreporting.cftc.gov';
@@ -40,7 +40,7 @@ export async function fetchCftc(req: FeedRequest): Promise<FeedPoint[]> {
   const base = feedBase(req.env, 'cftc', CFTC_BASE);
   const all: FeedPoint[] = [];
   for (let offset = 0; ; offset += PAGE) {
-    const params = new URLSearchParams({
+    const params = query({
       $where: `cftc_contract_market_code='${code}'`,
       $order: 'report_date_as_yyyy_mm_dd',
       $limit: String(PAGE),

@@ -7,7 +7,7 @@
  * `v1/accounting/od/avg_interest_rates?security_desc=Treasury Bills` (dated by `record_date`).
  * `pull.field` picks the value column; each named dataset has a default.
  */
-import { feedBase, getJson } from './http.ts';
+import { feedBase, getJson, query } from './http.ts';
 import { FeedError, ShapeReader, decimalText, uniqueDates, type FeedPoint, type FeedRequest } from './types.ts';
 
 export const FISCALDATA_BASE = 'https://api.fiscaldata.treasury.gov/services/api/fiscal_service';
@@ -89,10 +89,12 @@ export async function fetchFiscalData(req: FeedRequest): Promise<FeedPoint[]> {
   const base = feedBase(req.env, 'fiscaldata', FISCALDATA_BASE);
   const all: FeedPoint[] = [];
   for (let page = 1; ; page++) {
-    const params = new URLSearchParams({ fields: [ds.dateField, ds.field].join(','), sort: ds.dateField, 'page[size]': String(PAGE_SIZE), 'page[number]': String(page) });
+    // The filtered columns are asked for too, so no filter names a column outside `fields`.
+    const fields = [...new Set([ds.dateField, ds.field, ...Object.keys(ds.filters)])];
+    const params: Record<string, string> = { fields: fields.join(','), sort: ds.dateField, 'page[size]': String(PAGE_SIZE), 'page[number]': String(page) };
     const filters = Object.entries(ds.filters).map(([k, v]) => `${k}:eq:${v}`);
-    if (filters.length) params.set('filter', filters.join(','));
-    const json = await getJson(`${base}/${ds.endpoint}?${params}`, 'fiscaldata', req.series, req.http);
+    if (filters.length) params.filter = filters.join(',');
+    const json = await getJson(`${base}/${ds.endpoint}?${query(params)}`, 'fiscaldata', req.series, req.http);
     const { rows, totalPages } = parseFiscalPage(json, req.series, ds.dateField, ds.field);
     all.push(...rows);
     if (page >= totalPages) break;

@@ -4,7 +4,7 @@
  * endpoint asked for every real-time period) gives each observation's `realtime_start`, kept as its
  * vintage. Needs FRED_API_KEY.
  */
-import { feedBase, getJson } from './http.ts';
+import { feedBase, getJson, query } from './http.ts';
 import { FeedError, ShapeReader, uniqueDates, type FeedPoint, type FeedRequest } from './types.ts';
 
 export const FRED_BASE = 'https://api.stlouisfed.org/fred';
@@ -61,12 +61,9 @@ async function fetchAll(req: FeedRequest, vintages: boolean): Promise<FeedPoint[
   const base = feedBase(req.env, 'fred', FRED_BASE);
   const points: FeedPoint[] = [];
   for (let offset = 0, page = 0; ; page++) {
-    const params = new URLSearchParams({ series_id: req.pull.id, api_key: key, file_type: 'json', limit: String(PAGE), offset: String(offset) });
-    if (vintages) {
-      params.set('realtime_start', '1776-07-04');
-      params.set('realtime_end', '9999-12-31');
-    }
-    const res = parseFredResponse(await getJson(`${base}/series/observations?${params}`, feed, req.series, req.http), feed, req.series, vintages);
+    const params: Record<string, string> = { series_id: req.pull.id, api_key: key, file_type: 'json', limit: String(PAGE), offset: String(offset) };
+    if (vintages) Object.assign(params, { realtime_start: '1776-07-04', realtime_end: '9999-12-31' });
+    const res = parseFredResponse(await getJson(`${base}/series/observations?${query(params)}`, feed, req.series, req.http), feed, req.series, vintages);
     points.push(...res.points);
     offset += res.received;
     if (res.received === 0 || offset >= res.count) break;

@@ -98,3 +98,10 @@ function sourceMessage(text: string): string {
   const t = text.trim().replace(/\s+/g, ' ');
   return t ? `: ${t.slice(0, 120)}` : '';
 }
+
+/** A query string with every value percent-encoded (spaces as %20, not "+", which not every API reads as a space). */
+export function query(params: Record<string, string>): string {
+  return Object.entries(params)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join('&');
+}

@@ -4,7 +4,7 @@
  * newest first, numbers as JSON numbers. `pull.id` is the rate (sofr, bgcr, tgcr, effr, obfr);
  * `pull.field` the column (default percentRate).
  */
-import { feedBase, getJson } from './http.ts';
+import { feedBase, getJson, query } from './http.ts';
 import { FeedError, ShapeReader, uniqueDates, type FeedPoint, type FeedRequest } from './types.ts';
 
 export const NYFED_BASE = 'https://markets.newyorkfed.org';
@@ -32,7 +32,7 @@ export async function fetchNyfed(req: FeedRequest): Promise<FeedPoint[]> {
   const field = req.pull.field ?? 'percentRate';
   if (!/^[A-Za-z0-9]+$/.test(field)) throw new FeedError('nyfed', req.series, `pull.field "${field}" is not a field name`);
   const base = feedBase(req.env, 'nyfed', NYFED_BASE);
-  const params = new URLSearchParams({ startDate: START, endDate: req.today });
+  const params = query({ startDate: START, endDate: req.today });
   const json = await getJson(`${base}/api/rates/${group}/${rate}/search.json?${params}`, 'nyfed', req.series, req.http);
   return parseNyfedRates(json, req.series, field);
 }

@@ -62,7 +62,9 @@ describe('pull with every feed answering', () => {
     const tga = q('/fiscaldata/v1/accounting/dts/operating_cash_balance');
     expect(tga.map((p) => p.get('page[number]'))).toEqual(['1', '2']);
     expect(tga[0]!.get('filter')).toBe('account_type:eq:Treasury General Account (TGA) Closing Balance');
-    expect(tga[0]!.get('fields')).toBe('record_date,open_today_bal');
+    expect(tga[0]!.get('fields')).toBe('record_date,open_today_bal,account_type');
+    // Spaces travel as %20: not every server reads "+" as a space.
+    expect(happy.requests.find((r) => r.includes('operating_cash_balance'))).toContain('Treasury%20General%20Account%20(TGA)%20Closing%20Balance');
     expect(q('/fiscaldata/v1/accounting/od/auctions_query')[0]!.get('filter')).toBe('security_type:eq:Note,original_security_term:eq:10-Year');
     expect(q('/cftc/resource/gpe5-46if.json')[0]!.get('$where')).toBe("cftc_contract_market_code='043602'");
     expect(q('/nyfed/api/rates/secured/sofr/search.json')[0]!.get('endDate')).toBe('2026-05-22');

@@ -3,11 +3,11 @@
  * it was or exactly the finished result, never a mix, and data/ still verifies.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FileExistsError, writeFileAtomic } from '../../src/io/write-atomic.ts';
-import { copyArchive, data, DATA_CLI, read, removeTemps, tempDir, TODAY } from './helpers.ts';
+import { copyArchive, data, DATA_CLI, hashTree, newNote, read, removeTemps, tempDir, TODAY } from './helpers.ts';
 
 afterAll(removeTemps);
 
@@ -95,5 +95,35 @@ describe('a killed import leaves the log whole', () => {
     }
     // The last run is not killed and finishes.
     expect(outcomes.complete).toBeGreaterThan(0);
+  });
+});
+
+describe('a disk that refuses the write', () => {
+  it.skipIf(process.getuid?.() === 0)('is reported as an error, not a crash, and the log stays as it was', async () => {
+    const dir = copyArchive('two-snapshots');
+    const before = read(dir, 'data/series/move.csv');
+    chmodSync(join(dir, 'data/series'), 0o555);
+    try {
+      const r = await data(dir, ['record', 'move', '2026-05-22', '140']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/error: EACCES: permission denied/);
+      expect(read(dir, 'data/series/move.csv')).toBe(before);
+    } finally {
+      chmodSync(join(dir, 'data/series'), 0o755);
+    }
+  });
+});
+
+describe('a path that cannot be written', () => {
+  it('is an error naming the path, with nothing else changed', async () => {
+    const dir = copyArchive('two-snapshots');
+    rmSync(join(dir, 'content/notes'), { recursive: true });
+    writeFileSync(join(dir, 'content/notes'), 'a file where the notes folder should be\n');
+    const before = hashTree(dir);
+    const r = await newNote(dir, ['Blocked']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error: .*(EEXIST|ENOTDIR).*content\/notes/);
+    expect(r.stderr).not.toContain('a bug');
+    expect(hashTree(dir)).toEqual(before);
   });
 });

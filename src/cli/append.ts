@@ -105,7 +105,8 @@ export function planAppend(input: AppendInput, incoming: readonly Incoming[]): A
       );
     } else if (floor && r.vintage <= floor.date) {
       plan.problems.push(
-        `${r.where}: vintage ${vt} is on or before snapshot ${formatDay(floor.date)} (${floor.file}), which sealed every row of ${csvPath}; a new or revised value needs a vintage after ${formatDay(floor.date)}`,
+        `${r.where}: vintage ${vt} is on or before snapshot ${formatDay(floor.date)} (${floor.file}), which sealed every row of ${csvPath}; a new or revised value needs a vintage after ${formatDay(floor.date)}` +
+          (floor.date >= today ? ', so add it tomorrow' : ''),
       );
     } else if (list.some((x) => x.vintage === r.vintage)) {
       const same = list.find((x) => x.vintage === r.vintage)!;

@@ -115,6 +115,10 @@ export function parseFredImport(file: string, bytes: Uint8Array, meta: SeriesMet
     out.problems.push(`${file}: ${e.message.replace(/^\w+ \(series [^)]*\): /, '')}`);
     return out;
   }
+  const units = (json as { units?: unknown }).units;
+  if (typeof units === 'string' && units !== 'lin') {
+    out.notes.push(`${file} was requested with units=${units}, a transformation of the series (lin is the levels); make sure that is what ${file} should hold`);
+  }
   if (page.received < page.count) {
     out.notes.push(`${file} holds ${page.received} of the ${page.count} observations its query matched (one page); import the other pages too`);
   }

@@ -75,6 +75,11 @@ describe('what is refused, and why', () => {
     expect(p.problems.join('\n')).toMatch(expected);
   });
 
+  it('says when the sealing snapshot is dated today: the value can only go in tomorrow', () => {
+    const p = planAppend({ csvPath: 's.csv', meta: number, rows: log(number, LOG), floor: { date: TODAY, file: 'snap' }, today: TODAY }, [inc('2026-05-09', '1', '2026-05-10')]);
+    expect(p.problems.join('')).toMatch(/needs a vintage after 2026-05-10, so add it tomorrow$/);
+  });
+
   it('accepts the first vintage after the sealing snapshot', () => {
     expect(plan([inc('2026-05-03', '4.3', '2026-05-06')], { floor }).problems).toEqual([]);
   });

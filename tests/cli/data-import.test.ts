@@ -69,6 +69,17 @@ describe('import appends only what is new or changed', () => {
     expect(again.stdout).toContain('nothing to change; all 6 observations already match the log');
   });
 
+  it('notes a FRED response of a transformation (units other than lin) and a partial page', async () => {
+    const dir = copyArchive('two-snapshots');
+    const json = JSON.parse(read(INPUTS, 'fred-dexjpus.json')) as Record<string, unknown>;
+    const f = join(tempDir('fred'), 'pch.json');
+    writeFileSync(f, JSON.stringify({ ...json, units: 'pch', count: 900 }));
+    const r = await data(dir, ['import', f, '--series', 'move', '--format', 'fred']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('note: ' + f + ' was requested with units=pch, a transformation of the series');
+    expect(r.stderr).toContain('holds 7 of the 900 observations its query matched (one page); import the other pages too');
+  });
+
   it('keeps ALFRED vintages, skipping versions the log already has', async () => {
     const dir = copyArchive('two-snapshots');
     const before = read(dir, 'data/series/usdjpy.csv');

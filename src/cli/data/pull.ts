@@ -45,7 +45,7 @@ export async function runPull(args: string[], ctx: CliContext): Promise<number> 
   const withFeed = data.input.series.filter((s) => s.yamlText !== undefined && parseSeriesMeta(s.yamlPath, s.yamlText).meta?.pull).map((s) => s.id);
   let ids: string[];
   if (values.series !== undefined) {
-    ids = values.series.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    ids = [...new Set(values.series.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
     if (!ids.length) throw usageError('--series needs at least one id', PULL_USAGE);
     for (const id of ids) {
       checkSeriesId(id);

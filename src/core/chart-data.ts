@@ -192,10 +192,19 @@ function revisedIndexes(log: SeriesLog): Int32Array {
 export function revisionOverlay(log: SeriesLog, then: Day, now: Day, from: Day, to: Day): { x: number[]; y: (number | null)[] } {
   const current = knownSeries(log, now);
   const differs: number[] = []; // indexes into `current`
-  for (const i of revisedIndexes(log)) {
-    const d = log.dates[i]!;
-    if (d < from || d > to || log.firstVintage[i]! > then || log.firstVintage[i]! > now) continue;
-    if (log.valueAt(i, then) !== log.valueAt(i, now)) differs.push(current.lowerBound(d));
+  const revised = revisedIndexes(log);
+  // Revised indexes ascend with dates: start at the first one inside the range.
+  let lo = 0;
+  let hi = revised.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (log.dates[revised[mid]!]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < revised.length && log.dates[revised[k]!]! <= to; k++) {
+    const i = revised[k]!;
+    if (log.firstVintage[i]! > then || log.firstVintage[i]! > now) continue;
+    if (log.valueAt(i, then) !== log.valueAt(i, now)) differs.push(current.lowerBound(log.dates[i]!));
   }
   const out: { x: number[]; y: (number | null)[] } = { x: [], y: [] };
   const knownThen = (k: number) => k >= 0 && k < current.length && log.firstVintage[current.logIndex[k]!]! <= then;

@@ -42,3 +42,14 @@ export function stateChanges(s: LoadedSeries, now: Day | undefined): { date: str
   }
   return out;
 }
+
+/** The last `n` observations as known now, newest first. */
+export function recentObservations(s: LoadedSeries, now: Day | undefined, n: number): { date: string; value: number | string }[] {
+  const states = s.log.meta.states;
+  return s.log
+    .asOf(now ?? s.log.newestVintage)
+    .observations()
+    .slice(-n)
+    .reverse()
+    .map((o) => ({ date: formatDay(o.date), value: states ? states[o.value]! : o.value }));
+}

@@ -20,7 +20,10 @@ if (box) {
       if (!window.PagefindUI) throw new Error('pagefind-ui.js did not define PagefindUI');
       box.querySelector('.search-fallback')?.remove();
       new window.PagefindUI({ element: '#search', bundlePath, showSubResults: true, showImages: false });
-      box.querySelector('input')?.focus();
+      // pagefind's input has only a placeholder and a title; give it a real accessible name.
+      const input = box.querySelector('input');
+      input?.setAttribute('aria-label', 'Search the notes');
+      input?.focus();
     })
     .catch((e) => {
       const p = box.querySelector('.search-fallback');

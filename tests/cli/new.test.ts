@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/archive/load-archive.ts';
 import { parseNoteSource } from '../../src/notes/parse-note.ts';
+import { noteSource } from '../../src/cli/note-template.ts';
 import { copyArchive, data, hashTree, newNote, read, removeTemps } from './helpers.ts';
 
 afterAll(removeTemps);
@@ -65,6 +66,14 @@ describe('new writes a note that builds', () => {
     expect(w.props).toEqual({ series: 'bill', equals: 'introduced' });
     expect(w.label).toBe('Bill is introduced');
     expect(() => loadArchive({ root: dir })).not.toThrow();
+  });
+
+  it('writes valid MDX with no example when the snapshot seals no series', () => {
+    const source = noteSource({ title: 'Empty', date: '2026-05-22', tags: [], snapshot: '2026-05-20' });
+    const note = parseNoteSource('content/notes/2026-05-22-empty.mdx', source);
+    expect(note.problems).toEqual([]);
+    expect(note.watches).toEqual([]);
+    expect(source).toContain('No series is sealed in snapshot 2026-05-20 yet');
   });
 
   it('makes a file name from any title, and takes --slug', async () => {

@@ -9,6 +9,10 @@ import { loadArchive } from './load-archive.ts';
 try {
   const archive = loadArchive({ root: archiveRoot(), includeDrafts: true });
   for (const w of archive.warnings) console.warn(`warning: ${formatProblem(w)}`);
+  // `npm run new` writes a placeholder summary that the schema accepts; remind the author before publishing.
+  for (const n of archive.notes) {
+    if (/^\s*TODO\b/i.test(n.summary)) console.warn(`warning: ${formatProblem({ file: n.file, field: 'summary', message: 'the summary is still the TODO placeholder', hint: 'Write one or two sentences for the index and the feeds' })}`);
+  }
   console.log(`asof check: ${archive.notes.length} notes, ${archive.watches.length} conditions, ${archive.data.series.size} series, ${archive.snapshots.length} snapshots (now = ${archive.now ?? 'none'}): no errors`);
 } catch (e) {
   if (!(e instanceof AsofError)) throw e;

@@ -14,6 +14,9 @@ export default defineConfig({
   markdown: { processor: satteri({ mdastPlugins: [injectNoteProps] }) },
   integrations: [asof(), mdx(), sitemap()],
   devToolbar: { enabled: false },
+  // Terser shrinks the chart island's chart.js chunk by ~6 KB gzip over the default minifier (48.7 ->
+  // ~42 KB), which keeps a note page with charts well inside its 50 KB JavaScript budget.
+  vite: { build: { minify: 'terser', terserOptions: { module: true, compress: { passes: 2 } } } },
   // Content-Security-Policy as a <meta> on every page: scripts only from this site or Astro's own hashes
   // (never 'unsafe-inline'); 'wasm-unsafe-eval' lets pagefind's search run its WebAssembly. Directives
   // that browsers ignore in a <meta> (frame-ancestors, report-uri, sandbox) are left out on purpose.

@@ -1,25 +1,13 @@
 /**
  * Draws a SeriesChart with chart.js. Only what a line chart on a linear day axis needs is registered
- * (no chart.js/auto, no date adapter, no Tooltip plugin: chart.js's core alone is ~47 KB gzip of the
+ * (no chart.js/auto, no date adapter, no Tooltip plugin: chart.js's core alone is ~41 KB gzip of the
  * 50 KB page budget); days are plain numbers labelled by dayTicks, and a one-line readout under the
  * canvas names the nearest point.
  */
-import { Chart, Element as ChartElement, LinearScale, LineController, LineElement, type ChartConfiguration, type Plugin } from 'chart.js';
+import { Chart, LinearScale, LineController, LineElement, PointElement, type ChartConfiguration, type Plugin } from 'chart.js';
 import { dayTicks, displayDate, type ChartData } from '../core/chart-data.ts';
 
-/**
- * The line controller needs a "point" element per value, but these charts never draw points: this
- * no-op stands in for chart.js's PointElement (~0.8 KB gzip that would only draw zero-radius dots).
- */
-class HiddenPoint extends ChartElement {
-  static id = 'point';
-  size(): number {
-    return 0;
-  }
-  draw(): void {}
-}
-
-Chart.register(LineController, LineElement, HiddenPoint, LinearScale);
+Chart.register(LineController, LineElement, PointElement, LinearScale);
 
 const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
 
@@ -99,8 +87,8 @@ export function drawChart(host: HTMLElement, data: ChartData): Chart<'line', Poi
     type: 'line',
     data: {
       datasets: [
-        { data: points(data.revised.x, data.revised.y), borderColor: c.then, borderDash: [5, 4], borderWidth: 2, spanGaps: false },
-        { data: points(data.current.x, data.current.y), borderColor: c.now, borderWidth: 1.75 },
+        { data: points(data.revised.x, data.revised.y), borderColor: c.then, borderDash: [5, 4], borderWidth: 2, pointRadius: 0, spanGaps: false },
+        { data: points(data.current.x, data.current.y), borderColor: c.now, borderWidth: 1.75, pointRadius: 0 },
       ],
     },
     options: {

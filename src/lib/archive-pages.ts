@@ -34,3 +34,15 @@ export function yearPages(notes: readonly NoteRecord[]): YearPage[] {
 }
 
 export const yearHref = (year: string) => href(`/years/${year}/`);
+export const tagYearHref = (tag: string, year: string) => href(`/tags/${tag}/${year}/`);
+
+/** The conditions of several notes, counted from their tallies. */
+export function sumTallies(notes: readonly NoteRecord[]): { total: number; metThen: number; metNow: number } {
+  const t = { total: 0, metThen: 0, metNow: 0 };
+  for (const n of notes) {
+    t.total += n.tally.total;
+    t.metThen += n.tally.metThen;
+    t.metNow += n.tally.metNow;
+  }
+  return t;
+}

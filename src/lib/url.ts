@@ -1,5 +1,7 @@
 /** Every internal link goes through here, so the site works under any base path ("/" or "/archive/"). */
-const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+// Outside Vite (plain Node: the CLI, benchmarks) there is no import.meta.env; the base is then "/".
+const RAW_BASE: string = import.meta.env?.BASE_URL ?? '/';
+const BASE = RAW_BASE.endsWith('/') ? RAW_BASE : `${RAW_BASE}/`;
 
 /** `href('/notes/x/')` → `/archive/notes/x/` under base `/archive/`. */
 export function href(path: string): string {

@@ -226,7 +226,7 @@ describe('sampleRows', () => {
     ['2016-01-01', '2025-12-31', 'quarter', 40, '2016-03-31', '2025-12-31'],
     ['2016-01-01', '2025-12-31', 'year', 10, '2016-12-31', '2025-12-31', 12],
     ['2020-01-15', '2020-04-10', 'month', 4, '2020-01-31', '2020-04-10', 30],
-  ] as const)('%s to %s: %s ends', (from, to, period, rows, first, last, max = 40) => {
+  ] as const)('%s to %s: %s ends', (from, to, period, rows, first, last, max: number = 40) => {
     const t = sampleRows(s, day(from), day(to), max);
     expect(t.period).toBe(period);
     expect(t.x.length).toBe(rows);

@@ -34,7 +34,8 @@ export function drawChart(host: HTMLElement, data: ChartData): Chart<'line', Poi
   const fmt = new Intl.NumberFormat('en-US', data.decimals === null ? { maximumFractionDigits: 6 } : { minimumFractionDigits: data.decimals, maximumFractionDigits: data.decimals });
   const suffix = /^(percent|%|pct)$/i.test(data.unit) ? '%' : ` ${data.unit}`;
   const points = (xs: number[], ys: (number | null)[]): Point[] => xs.map((x, i) => ({ x: data.x0 + x, y: ys[i] ?? null }));
-  const noteDay = Date.UTC(+data.note.slice(0, 4), +data.note.slice(5, 7) - 1, +data.note.slice(8, 10)) / 86_400_000;
+  const n = data.note;
+  const noteDay = n ? Date.UTC(+n.slice(0, 4), +n.slice(5, 7) - 1, +n.slice(8, 10)) / 86_400_000 : NaN;
   const from = data.x0;
   const to = data.x0 + data.span;
   const labels = new Map<number, string>();
@@ -140,7 +141,7 @@ export function drawChart(host: HTMLElement, data: ChartData): Chart<'line', Poi
     const p = lo > 0 && day - now[lo - 1]!.x < now[lo]!.x - day ? now[lo - 1] : now[lo];
     if (!p || p.y === null) return;
     const old = then.get(p.x);
-    readout.textContent = `${displayDate(isoDay(p.x))}: ${fmt.format(p.y)}${suffix}${old != null && old !== p.y ? ` (as known on ${displayDate(data.snapshot)}: ${fmt.format(old)}${suffix})` : ''}`;
+    readout.textContent = `${displayDate(isoDay(p.x))}: ${fmt.format(p.y)}${suffix}${old != null && old !== p.y ? ` (as known on ${displayDate(data.snapshot ?? '')}: ${fmt.format(old)}${suffix})` : ''}`;
     active = { x: chart.scales.x!.getPixelForValue(p.x), y: chart.scales.y!.getPixelForValue(p.y) };
     chart.draw();
   };

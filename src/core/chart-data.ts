@@ -287,9 +287,9 @@ export interface ChartData {
   /** The days shown, ISO. */
   from: string;
   to: string;
-  /** The note's date, the snapshot it reads, and now. */
-  note: string;
-  snapshot: string;
+  /** The note's date and the snapshot it reads (null for a chart outside a note), and now. */
+  note: string | null;
+  snapshot: string | null;
   now: string;
   /** Day number of `from`: every x below is an offset from it, which keeps the JSON small. */
   x0: Day;
@@ -308,8 +308,9 @@ export interface ChartData {
 export interface ChartRequest {
   from: Day;
   to: Day;
-  note: Day;
-  snapshot: Day;
+  /** The note's date and snapshot; without them there is no note mark and no revision overlay. */
+  note?: Day | undefined;
+  snapshot?: Day | undefined;
   now: Day;
   mark?: number | undefined;
   /** Horizontal pixels the chart is drawn at: at most two points per pixel are kept. */
@@ -319,7 +320,7 @@ export interface ChartRequest {
 export function chartData(log: SeriesLog, r: ChartRequest): ChartData {
   if (r.from > r.to) throw new RangeError(`chart range is empty: from ${formatDay(r.from)} is after to ${formatDay(r.to)}`);
   const now = decimate(knownSeries(log, r.now), r.from, r.to, r.width);
-  const overlay = revisionOverlay(log, r.snapshot, r.now, r.from, r.to);
+  const overlay = r.snapshot === undefined ? { x: [], y: [] } : revisionOverlay(log, r.snapshot, r.now, r.from, r.to);
   const revised = overlay.x.length > 2 * r.width ? decimateOverlay(overlay, r.width, (r.to - r.from + 1) / r.width) : overlay;
   let yMin = Infinity;
   let yMax = -Infinity;
@@ -336,8 +337,8 @@ export function chartData(log: SeriesLog, r: ChartRequest): ChartData {
     decimals: log.meta.decimals ?? null,
     from: formatDay(r.from),
     to: formatDay(r.to),
-    note: formatDay(r.note),
-    snapshot: formatDay(r.snapshot),
+    note: r.note === undefined ? null : formatDay(r.note),
+    snapshot: r.snapshot === undefined ? null : formatDay(r.snapshot),
     now: formatDay(r.now),
     x0: r.from,
     span: r.to - r.from,

@@ -165,6 +165,44 @@ describe('SeriesChart over ten years of daily data', () => {
   });
 });
 
+describe('SeriesChart outside a note (series pages)', () => {
+  async function standalone(props: Record<string, unknown>) {
+    process.env.ASOF_ROOT = FIXTURE;
+    const html = await container.renderToString(SeriesChart, { props });
+    const tree = parse(html);
+    return { tree, data: JSON.parse(text(one(tree, 'script.chart-data'))) as ChartData };
+  }
+
+  it('draws the whole history as known now, with no note mark and no revision overlay', async () => {
+    const { tree, data } = await standalone({ series: 'rate' });
+    expect([data.from, data.to, data.note, data.snapshot]).toEqual(['2026-01-02', '2026-07-01', null, null]);
+    expect(data.current.x.length).toBe(128);
+    expect(data.revised).toEqual({ x: [], y: [] });
+    expect(attr(one(tree, 'figure.chart'), 'id')).toBe('chart-rate');
+    expect(all(tree, 'g.chart-note')).toHaveLength(0);
+    expect(all(tree, 'path.chart-then')).toHaveLength(0);
+    expect(all(one(tree, 'ul.chart-legend'), 'li').map(text)).toEqual(['As known now (1 Jul 2026)']);
+    expect(text(one(tree, 'svg.chart-svg'))).not.toContain('note');
+  });
+
+  it('takes a range, a threshold and an id', async () => {
+    const { tree, data } = await standalone({ series: 'rate', from: '2026-03-01', to: '2026-03-31', mark: 4.3, id: 'series-chart' });
+    expect([data.from, data.to, data.mark]).toEqual(['2026-03-01', '2026-03-31', 4.3]);
+    expect(data.current.x.map((x) => iso(data, x))[0]).toBe('2026-03-02');
+    expect(attr(one(tree, 'figure.chart'), 'id')).toBe('series-chart');
+    expect(all(tree, 'line.chart-mark')).toHaveLength(1);
+  });
+
+  it.each([
+    [{ series: 'nope' }, /"nope" is not a number series/],
+    [{ series: 'bill' }, /"bill" is not a number series/],
+    [{ series: 'rate', from: '2026-13-01' }, /from: must be a calendar date/],
+    [{ series: 'rate', from: '2026-05-01', to: '2026-04-01' }, /from 2026-05-01 is after to 2026-04-01/],
+  ])('refuses %j', async (props, message) => {
+    await expect(standalone(props)).rejects.toThrow(message);
+  });
+});
+
 describe('SeriesChart errors', () => {
   it('refuses a chart the archive does not know', async () => {
     await expect(chart(7)).rejects.toThrow(/<SeriesChart> number 8 in note 2026-03-05-first-view is not in the archive/);

@@ -11,7 +11,8 @@ export default defineConfig({
   base: site.base,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  markdown: { processor: satteri({ mdastPlugins: [injectNoteProps] }) },
+  // No syntax highlighting: Shiki writes inline styles, which the CSP refuses; code in notes stays plain.
+  markdown: { processor: satteri({ mdastPlugins: [injectNoteProps] }), syntaxHighlight: false },
   integrations: [asof(), mdx(), sitemap()],
   devToolbar: { enabled: false },
   // Terser shrinks the chart island's chart.js chunk by ~6 KB gzip over the default minifier (48.7 ->

@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',
+    // One scratch folder per run for site builds that several test files share (tests/helpers/shared-build.ts).
+    globalSetup: ['tests/helpers/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // Component tests (tests/components/) compile .astro files, so they run as their own project

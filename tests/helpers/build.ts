@@ -21,6 +21,8 @@ export interface BuildOptions {
   outDir: string;
   /** ASOF_BASE, e.g. "/archive/". Default "/". */
   base?: string;
+  /** Where the project's code is copied from (src/, public/, astro.config.mjs, ...). Default: the repo. */
+  source?: string;
   env?: Record<string, string>;
   timeoutMs?: number;
 }
@@ -39,11 +41,11 @@ export interface BuildResult {
  * itself. src/ and public/ are copied, not linked: Astro keys compiled components by path, and a
  * symlinked src/ gives one file two names (the build then fails on component styles).
  */
-function scratchProject(): string {
+export const PROJECT_FILES = ['src', 'public', 'package.json', 'tsconfig.json', 'astro.config.mjs'];
+
+function scratchProject(source = REPO): string {
   const dir = mkdtempSync(join(tmpdir(), 'asof-proj-'));
-  for (const f of ['src', 'public', 'package.json', 'tsconfig.json', 'astro.config.mjs']) {
-    cpSync(join(REPO, f), join(dir, f), { recursive: true });
-  }
+  for (const f of PROJECT_FILES) cpSync(join(source, f), join(dir, f), { recursive: true });
   symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
   writeFileSync(
     join(dir, 'astro.test.config.mjs'),
@@ -58,7 +60,7 @@ function scratchProject(): string {
 const BUILD_ENV = ['ASOF_ROOT', 'ASOF_BASE', 'ASOF_SITE', 'ASOF_DRAFTS', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'];
 
 export async function astroBuild(options: BuildOptions): Promise<BuildResult> {
-  const project = scratchProject();
+  const project = scratchProject(options.source);
   mkdirSync(join(options.outDir, '..'), { recursive: true });
   const env: Record<string, string | undefined> = { ...process.env };
   for (const k of BUILD_ENV) delete env[k];

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { astroBuild, assertBuilt, REPO, type BuildResult } from './build.ts';
+import { astroBuild, assertBuilt, type BuildResult } from './build.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,22 +23,34 @@ export function runDir(): string {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Builds `archiveRoot` once per run under `key`; every caller gets the same outDir. */
+/** This run's copy of the sample archive (content/, data/), made by the global setup. */
+export function sampleRoot(): string {
+  return join(runDir(), 'inputs', 'sample');
+}
+
+/** This run's copy of the project's code (src/, public/, astro.config.mjs, ...). */
+export function codeRoot(): string {
+  return join(runDir(), 'inputs', 'code');
+}
+
+/** Builds `archiveRoot` once per run under `key`, with this run's copy of the code; every caller gets the same outDir. */
 export async function sharedBuild(key: string, archiveRoot: string, options: { base?: string; env?: Record<string, string> } = {}): Promise<BuildResult> {
-  const dir = join(runDir(), key);
+  const dir = join(runDir(), 'builds', key);
   const resultFile = join(dir, 'result.json');
   const outDir = join(dir, 'dist');
   let mine = false;
+  mkdirSync(join(dir, '..'), { recursive: true });
   try {
     mkdirSync(dir); // atomic: exactly one caller wins
     mine = true;
-  } catch {
-    /* another worker is building, or has built */
+  } catch (e) {
+    // Anything but "exists" (another worker is building, or has built) is a real error.
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
   }
   if (mine) {
     let result: BuildResult;
     try {
-      result = await astroBuild({ archiveRoot, outDir, ...options });
+      result = await astroBuild({ archiveRoot, outDir, source: codeRoot(), ...options });
     } catch (e) {
       result = { code: -1, output: String(e), outDir, ms: 0 };
     }
@@ -53,8 +65,8 @@ export async function sharedBuild(key: string, archiveRoot: string, options: { b
   return JSON.parse(readFileSync(resultFile, 'utf8')) as BuildResult;
 }
 
-/** The repo's own sample archive (content/ and data/), built at base "/" and once per run. */
+/** The repo's own sample archive (content/ and data/), built once per run at base "/" or "/archive/". */
 export async function sampleSite(base: '/' | '/archive/' = '/'): Promise<string> {
-  const result = await sharedBuild(base === '/' ? 'sample' : 'sample-archive', REPO, { base });
+  const result = await sharedBuild(base === '/' ? 'sample' : 'sample-archive', sampleRoot(), { base });
   return assertBuilt(result).outDir;
 }

@@ -1,0 +1,110 @@
+/**
+ * What the browser tests share: the sample site served on loopback, and checks that read the page
+ * the way a reader sees it (visible rows, drawn pixels, horizontal overflow).
+ */
+import type { Locator, Page } from 'playwright-core';
+import { sampleSite } from './shared-build.ts';
+import { serve, type Served } from './serve.ts';
+
+/** The sample archive, built once per run, served under `base`. */
+export async function serveSample(base: '/' | '/archive/' = '/'): Promise<Served> {
+  return serve(await sampleSite(base), base);
+}
+
+export interface CanvasReport {
+  width: number;
+  height: number;
+  /** Pixels with any opacity. */
+  painted: number;
+  /** Distinct colours among painted pixels (capped). */
+  colours: number;
+}
+
+/** Reads a canvas's own pixels (same origin, so never tainted). */
+export async function canvasPixels(canvas: Locator): Promise<CanvasReport> {
+  return canvas.evaluate((c: HTMLCanvasElement) => {
+    const ctx = c.getContext('2d');
+    if (!ctx || c.width === 0 || c.height === 0) return { width: c.width, height: c.height, painted: 0, colours: 0 };
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    let painted = 0;
+    const colours = new Set<number>();
+    for (let i = 0; i < d.length; i += 4) {
+      if (d[i + 3]! > 0) {
+        painted++;
+        if (colours.size < 64) colours.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
+      }
+    }
+    return { width: c.width, height: c.height, painted, colours: colours.size };
+  });
+}
+
+/**
+ * Scrolls each <asof-chart> into view, waits for its canvas and for the canvas to hold a drawing
+ * (chart.js may animate), and returns what each one painted.
+ */
+export async function drawnCharts(page: Page, timeoutMs = 10_000): Promise<{ id: string; report: CanvasReport | null }[]> {
+  const charts = page.locator('asof-chart');
+  const out: { id: string; report: CanvasReport | null }[] = [];
+  for (let i = 0; i < (await charts.count()); i++) {
+    const chart = charts.nth(i);
+    const id = (await chart.evaluate((el) => el.closest('[id]')?.id ?? '')) || `chart ${i + 1}`;
+    await chart.scrollIntoViewIfNeeded();
+    const canvas = chart.locator('canvas');
+    let report: CanvasReport | null = null;
+    try {
+      await canvas.waitFor({ state: 'attached', timeout: timeoutMs });
+      const deadline = Date.now() + timeoutMs;
+      do {
+        report = await canvasPixels(canvas.first());
+        if (report.painted > 0 && report.colours > 1) {
+          // Let an animation settle: take the reading once two in a row agree.
+          await page.waitForTimeout(150);
+          const again = await canvasPixels(canvas.first());
+          if (again.painted === report.painted) break;
+          report = again;
+        } else await page.waitForTimeout(100);
+      } while (Date.now() < deadline);
+    } catch {
+      report = null;
+    }
+    out.push({ id, report });
+  }
+  return out;
+}
+
+/** How far the page scrolls sideways beyond the viewport (0 when nothing overflows). */
+export async function horizontalOverflow(page: Page): Promise<{ overflow: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const el = document.scrollingElement ?? document.documentElement;
+    const overflow = el.scrollWidth - window.innerWidth;
+    const culprits: string[] = [];
+    if (overflow > 0) {
+      for (const node of document.querySelectorAll('body *')) {
+        const r = node.getBoundingClientRect();
+        if (r.right > window.innerWidth + 1 && r.width > 0) {
+          const name = node.tagName.toLowerCase() + (node.id ? `#${node.id}` : '') + (node.className && typeof node.className === 'string' ? `.${node.className.trim().split(/\s+/).join('.')}` : '');
+          culprits.push(`${name} (right edge ${Math.round(r.right)}px)`);
+          if (culprits.length >= 8) break;
+        }
+      }
+    }
+    return { overflow, culprits };
+  });
+}
+
+/** Rows of a table the reader can see (CSS may hide some). */
+export async function visibleRows(page: Page, selector: string): Promise<Record<string, string>[]> {
+  return page.locator(selector).evaluateAll((rows) =>
+    rows
+      .filter((r) => (r as HTMLElement).checkVisibility())
+      .map((r) => {
+        const out: Record<string, string> = {};
+        for (const a of (r as HTMLElement).attributes) out[a.name] = a.value;
+        out.text = (r as HTMLElement).innerText;
+        out.href = r.querySelector('td.label a, a[href*="#"]')?.getAttribute('href') ?? '';
+        out.firstMet = r.querySelector('td.first time')?.getAttribute('datetime') ?? '';
+        out.noteDate = r.querySelector('td.note time')?.getAttribute('datetime') ?? '';
+        return out;
+      }),
+  );
+}

@@ -2,14 +2,14 @@
  * The browser checks can fail: on a tiny hand-made site served under a base path, the page watcher
  * must report a CSP-blocked inline script, a blocked inline style, a missing file, an uncaught
  * exception and an alert(); the pixel reader must tell a blank canvas from a drawn one; the overflow
- * check must see a too-wide element. Without this, a passing browser suite could mean a deaf one.
+ * check must see a too-wide element; axe must find an image without alt text. Without this, a passing browser suite could mean a deaf one.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch, skipBrowser, watchPage, type Browser } from '../helpers/browser.ts';
-import { canvasPixels, horizontalOverflow } from '../helpers/e2e.ts';
+import { axe, canvasPixels, horizontalOverflow } from '../helpers/e2e.ts';
 import { serve, type Served } from '../helpers/serve.ts';
 
 const suite = skipBrowser ? describe.skip : describe;
@@ -33,11 +33,14 @@ beforeAll(async () => {
   page('alerts', '<script src="../alerts.js"></script>');
   page('canvases', '<canvas id="blank" width="50" height="50"></canvas><canvas id="drawn" width="50" height="50"></canvas><script src="../draw.js"></script>');
   page('wide', '<div style="width:2000px">wide</div><link rel="stylesheet" href="../wide.css"><div class="wide">wide</div>');
-  page('clean', '<p>Nothing wrong here.</p>');
+  page('clean', '<main><h1>Clean</h1><p>Nothing wrong here.</p></main>');
+  page('inaccessible', '<main><h1>Bad</h1><img src="../pixel.svg"><p class="faint">hard to read</p><link rel="stylesheet" href="../faint.css"></main>');
   writeFileSync(join(dir, 'throws.js'), 'undefinedFunction();\n');
   writeFileSync(join(dir, 'alerts.js'), 'alert("<img src=x onerror=alert(1)>");\n');
   writeFileSync(join(dir, 'draw.js'), 'const c = document.getElementById("drawn").getContext("2d"); c.fillStyle = "#c00"; c.fillRect(5, 5, 20, 20); c.fillStyle = "#00c"; c.fillRect(25, 25, 20, 20);\n');
   writeFileSync(join(dir, 'wide.css'), '.wide { width: 1200px; }\n');
+  writeFileSync(join(dir, 'faint.css'), '.faint { color: #ddd; background: #fff; }\n');
+  writeFileSync(join(dir, 'pixel.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n');
   server = await serve(dir, '/base/');
   browser = await launch();
 });
@@ -87,6 +90,17 @@ suite('the browser harness notices what goes wrong', () => {
     expect(blank.painted).toBe(0);
     expect(drawn.painted).toBe(800);
     expect(drawn.colours).toBe(2);
+    await tab.close();
+  });
+
+  test('axe-core, injected under the CSP, reports a missing alt text and faint text, and nothing on a clean page', async () => {
+    const tab = await browser.context.newPage();
+    await tab.goto(`${server.url}inaccessible/`);
+    const ids = (await axe(tab)).filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    expect(ids).toContain('image-alt');
+    expect(ids).toContain('color-contrast');
+    await tab.goto(`${server.url}clean/`);
+    expect((await axe(tab)).filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
     await tab.close();
   });
 

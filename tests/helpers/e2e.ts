@@ -2,6 +2,8 @@
  * What the browser tests share: the sample site served on loopback, and checks that read the page
  * the way a reader sees it (visible rows, drawn pixels, horizontal overflow).
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { sampleSite } from './shared-build.ts';
 import { serve, type Served } from './serve.ts';
@@ -92,8 +94,11 @@ export async function horizontalOverflow(page: Page): Promise<{ overflow: number
   });
 }
 
+/** A table row as read in the browser: its attributes, its text, and the links and dates it holds. */
+export type Row = Record<string, string> & { href: string; text: string; firstMet: string; noteDate: string };
+
 /** Rows of a table the reader can see (CSS may hide some). */
-export async function visibleRows(page: Page, selector: string): Promise<Record<string, string>[]> {
+export async function visibleRows(page: Page, selector: string): Promise<Row[]> {
   return page.locator(selector).evaluateAll((rows) =>
     rows
       .filter((r) => (r as HTMLElement).checkVisibility())
@@ -104,7 +109,31 @@ export async function visibleRows(page: Page, selector: string): Promise<Record<
         out.href = r.querySelector('td.label a, a[href*="#"]')?.getAttribute('href') ?? '';
         out.firstMet = r.querySelector('td.first time')?.getAttribute('datetime') ?? '';
         out.noteDate = r.querySelector('td.note time')?.getAttribute('datetime') ?? '';
-        return out;
+        return out as Row;
       }),
   );
+}
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+export const AXE_VERSION = (JSON.parse(readFileSync(require.resolve('axe-core/package.json'), 'utf8')) as { version: string }).version;
+
+export interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/**
+ * Runs axe-core on the page as it is. The script is evaluated through the DevTools protocol, which
+ * the page's CSP does not govern, so the policy under test stays exactly as shipped.
+ */
+export async function axe(p: Page): Promise<Violation[]> {
+  if (!(await p.evaluate(() => 'axe' in window))) await p.evaluate(AXE_SOURCE);
+  return p.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } };
+    const r = await w.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  });
 }

@@ -158,7 +158,8 @@ export function parseNoteSource(file: string, source: string): ParsedNote {
     };
     if (doc.errors.length) {
       for (const e of doc.errors) {
-        problems.push({ file, line: (e.linePos?.[0].line ?? 0) + 1, message: `frontmatter is not valid YAML: ${e.message.split('\n')[0]}`, hint: 'Fix the YAML between the --- lines' });
+        // Without prettyErrors the parser leaves linePos unset; the offset is always there.
+        problems.push({ file, line: (e.linePos?.[0] ?? lines.linePos(e.pos[0])).line + 1, message: `frontmatter is not valid YAML: ${e.message.split('\n')[0]}`, hint: 'Fix the YAML between the --- lines' });
       }
     } else {
       const parsed = noteFrontmatterSchema.safeParse(doc.toJS() ?? {});

@@ -11,6 +11,8 @@ export interface Measured {
   seconds: number;
   /** Peak of the summed RSS of the process tree, in MB; null where it cannot be read. */
   peakMb: number | null;
+  /** Peak RSS in MB of each kind of process in the tree (node, pagefind, ...), each at its own peak. */
+  peakByName: Map<string, number>;
   output: string;
 }
 
@@ -30,28 +32,33 @@ function parents(): Map<number, number> {
   return out;
 }
 
-function rssKb(pid: number): number {
+function status(pid: number): { rssKb: number; name: string } {
   try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) : 0;
+    const text = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const rss = /VmRSS:\s+(\d+) kB/.exec(text);
+    const name = /^Name:\s+(.*)$/m.exec(text);
+    return { rssKb: rss ? Number(rss[1]) : 0, name: name ? name[1]!.trim() : '?' };
   } catch {
-    return 0;
+    return { rssKb: 0, name: '?' };
   }
 }
 
-/** Summed RSS (KB) of the descendants of `root` (not `root` itself: that is the npx wrapper). */
-function treeRssKb(root: number): number {
+/** RSS (KB) of the descendants of `root` (not `root` itself: that is the npx wrapper), summed and by process name. */
+function treeRss(root: number): { total: number; byName: Map<string, number> } {
   const ppid = parents();
   const children = new Map<number, number[]>();
   for (const [pid, parent] of ppid) children.set(parent, [...(children.get(parent) ?? []), pid]);
   let total = 0;
+  const byName = new Map<string, number>();
   const stack = [...(children.get(root) ?? [])];
   while (stack.length) {
     const pid = stack.pop()!;
-    total += rssKb(pid);
+    const s = status(pid);
+    total += s.rssKb;
+    byName.set(s.name, (byName.get(s.name) ?? 0) + s.rssKb);
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { total, byName };
 }
 
 export function run(cmd: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; intervalMs?: number }): Promise<Measured> {
@@ -63,9 +70,13 @@ export function run(cmd: string, args: string[], options: { cwd: string; env: No
     child.stdout.on('data', (b: Buffer) => (output += b.toString()));
     child.stderr.on('data', (b: Buffer) => (output += b.toString()));
     let peak = 0;
+    const peakByName = new Map<string, number>();
     const timer = canPoll
       ? setInterval(() => {
-          if (child.pid !== undefined) peak = Math.max(peak, treeRssKb(child.pid));
+          if (child.pid === undefined) return;
+          const t = treeRss(child.pid);
+          peak = Math.max(peak, t.total);
+          for (const [name, kb] of t.byName) peakByName.set(name, Math.max(peakByName.get(name) ?? 0, kb / 1024));
         }, options.intervalMs ?? 100)
       : undefined;
     child.on('error', (e) => {
@@ -74,7 +85,7 @@ export function run(cmd: string, args: string[], options: { cwd: string; env: No
     });
     child.on('close', (code) => {
       if (timer) clearInterval(timer);
-      resolvePromise({ code, seconds: (performance.now() - t0) / 1000, peakMb: canPoll ? peak / 1024 : null, output });
+      resolvePromise({ code, seconds: (performance.now() - t0) / 1000, peakMb: canPoll ? peak / 1024 : null, peakByName, output });
     });
   });
 }

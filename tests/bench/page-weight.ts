@@ -25,6 +25,8 @@ export interface PageWeight {
   lazy: Bytes & { files: string[] };
   /** Dynamic imports whose target is not a string literal (cannot be followed). */
   unresolved: string[];
+  /** Script and module-preload URLs that are not files of this site (another host, or missing). */
+  foreign: string[];
   /** Chart data shipped in the page (inert JSON scripts), and how many chart payloads. */
   data: Bytes & { blocks: number };
   /** Whether the page has a chart (the <asof-chart> element). */
@@ -136,6 +138,7 @@ export class Site {
   async page(rel: string): Promise<PageWeight> {
     const html = this.read(rel).toString('utf8');
     const scripts: string[] = [];
+    const foreign: string[] = [];
     const inline: Array<{ from: string; source: string }> = [];
     const lazyEntries: string[] = [];
     let data: Bytes = { raw: 0, gzip: 0 };
@@ -157,6 +160,7 @@ export class Site {
       if (src !== undefined) {
         const f = this.file(src, rel);
         if (f) scripts.push(f);
+        else foreign.push(src);
       } else if (m[2]!.trim()) inline.push({ from: rel, source: m[2]! });
     }
     for (const m of html.matchAll(/<link\b[^>]*>/gi)) {
@@ -165,8 +169,12 @@ export class Site {
       const href = attr(tag, 'href');
       if (href === undefined) continue;
       const f = this.file(href, rel);
-      if (!f) continue;
-      if (relAttr.includes('modulepreload') || (relAttr.includes('preload') && attr(tag, 'as') === 'script')) scripts.push(f);
+      const isScript = relAttr.includes('modulepreload') || (relAttr.includes('preload') && attr(tag, 'as') === 'script');
+      if (!f) {
+        if (isScript) foreign.push(href);
+        continue;
+      }
+      if (isScript) scripts.push(f);
       if (relAttr.includes('stylesheet')) css.push(f);
     }
     for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)) inlineCss = add(inlineCss, bytesOf(m[1]!));
@@ -190,6 +198,7 @@ export class Site {
       css: { ...add(sum(css), inlineCss), files: css },
       initial: { ...add(sum(initial.files), inlineJs), files: [...initial.files].sort(), inline: inline.length },
       lazy: { ...sum(lazy.files), files: [...lazy.files].sort() },
+      foreign,
       unresolved: initial.unresolved + lazy.unresolved ? [`${initial.unresolved + lazy.unresolved} dynamic import(s) with a computed specifier`] : [],
       data: { ...data, blocks },
       hasChart: /<asof-chart\b/i.test(html),
@@ -232,4 +241,4 @@ export const DATE_LIBRARY_SIGNATURES: Array<[string, RegExp]> = [
  * Chart.js/auto registers every controller; a tree-shaken build that draws lines has none of the
  * others. Their ids are strings, so they survive minification.
  */
-export const CHART_JS_AUTO_SIGNATURE = /["']polarArea["'][\s\S]*["']radar["']|["']radar["'][\s\S]*["']polarArea["']/;
+export const CHART_JS_AUTO_SIGNATURE = /["'`]polarArea["'`][\s\S]*["'`]radar["'`]|["'`]radar["'`][\s\S]*["'`]polarArea["'`]/;

@@ -10,9 +10,9 @@
  * 3. Builds the repo's own sample archive once and reports what each kind of page loads.
  * Last line: `notes=<N> asof_s=<median> plain_s=<median> ratio=<asof/plain> peak_mb=<max RSS>`.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateArchive, writePlainNotes } from './generate-archive.ts';
 import { median, run, type Measured } from './measure.ts';
@@ -56,6 +56,33 @@ function machine(): string {
   ].join('\n');
 }
 
+/**
+ * Where an Astro build spent its time, read off its log: bundling ("[vite] built in"), rendering
+ * ("generating static routes ... Completed in"), what ran after the pages (search index, sitemap:
+ * log clock from the last "[build] Completed" to the end, 1 s resolution), and the rest (starting,
+ * config and archive, content sync).
+ */
+function phases(output: string, total: number): string {
+  const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  const clock = (line: string | undefined) => {
+    const m = line ? /^(\d\d):(\d\d):(\d\d)/.exec(line) : null;
+    return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) : undefined;
+  };
+  const took = (line: string | undefined) => {
+    const m = line ? /in (?:(\d+)m )?([\d.]+)(ms|s)\b/.exec(line) : null;
+    return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) / (m[3] === 'ms' ? 1000 : 1) : undefined;
+  };
+  const bundle = took(lines.find((l) => /\[vite\] ✓ built in/.test(l)));
+  const start = lines.findIndex((l) => /generating static routes/.test(l));
+  const render = start >= 0 ? took(lines.slice(start).find((l) => /✓ Completed in/.test(l))) : undefined;
+  const lastBuild = clock(lines.filter((l) => /\[build\] ✓ Completed in/.test(l)).at(-1));
+  const end = clock(lines.filter((l) => clock(l) !== undefined).at(-1));
+  const after = lastBuild !== undefined && end !== undefined ? end - lastBuild : undefined;
+  const rest = bundle !== undefined && render !== undefined && after !== undefined ? total - bundle - render - after : undefined;
+  const f = (x: number | undefined) => (x === undefined ? '?' : x.toFixed(1));
+  return `bundle ${f(bundle)} s, render ${f(render)} s, after pages ${f(after)} s, rest ${f(rest)} s`;
+}
+
 interface Build {
   kind: 'asof' | 'plain';
   run: number;
@@ -68,19 +95,31 @@ function failed(what: string, m: Measured): never {
   process.exit(1);
 }
 
-/** One cold build: empty output and cache folders first. */
+/**
+ * The asof project, copied: the repo's src/, public/, package.json, tsconfig and astro.config.mjs with
+ * node_modules linked, built from its own root. Astro keeps build state under `<root>/.astro/`, so
+ * building in the repo itself would race with anyone else building there; the copy also pins the code
+ * for every run of the benchmark. The config is the project's own, re-exported with a private cacheDir.
+ */
+function asofProject(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const f of ['src', 'public', 'package.json', 'tsconfig.json', 'astro.config.mjs']) {
+    if (existsSync(join(REPO, f))) cpSync(join(REPO, f), join(dir, f), { recursive: true });
+  }
+  symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  writeFileSync(join(dir, 'astro.bench.config.mjs'), "import config from './astro.config.mjs';\nexport default { ...config, cacheDir: process.env.BENCH_CACHE_DIR };\n");
+}
+
+/** One cold build: empty output and cache folders first. Both sites build with `npx astro build` in their own root. */
 async function build(kind: 'asof' | 'plain', tmp: string, archiveRoot: string, outDir: string): Promise<Measured> {
   const cache = join(tmp, `cache-${kind}`);
   rmSync(outDir, { recursive: true, force: true });
   rmSync(cache, { recursive: true, force: true });
-  const env = { ...process.env, ASOF_ROOT: archiveRoot, BENCH_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1' };
-  if (kind === 'asof') {
-    // The repo's own config and pipeline; the wrapper only moves Astro's cache out of the shared
-    // node_modules/.astro, so runs stay cold and other builds on the machine do not touch it.
-    const config = relative(REPO, join(tmp, 'asof.config.mjs'));
-    return run('npx', ['astro', 'build', '--config', config, '--outDir', outDir], { cwd: REPO, env });
-  }
-  return run('npx', ['astro', 'build', '--outDir', outDir], { cwd: join(tmp, 'plain'), env });
+  const env: NodeJS.ProcessEnv = { ...process.env, ASOF_ROOT: archiveRoot, BENCH_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1' };
+  for (const k of ['ASOF_BASE', 'ASOF_SITE', 'ASOF_DRAFTS']) delete env[k];
+  const root = join(tmp, kind);
+  const config = kind === 'asof' ? ['--config', 'astro.bench.config.mjs'] : [];
+  return run('npx', ['astro', 'build', '--root', root, ...config, '--outDir', outDir], { cwd: root, env });
 }
 
 function dirBytes(dir: string, filter: (name: string) => boolean = () => true): number {
@@ -127,7 +166,7 @@ const total = (w: PageWeight) => ({
 
 /** What each kind of page loads, in a built site. */
 async function pageReport(dist: string): Promise<{ lines: string[]; weights: Map<string, PageWeight | undefined> }> {
-  const site = new Site(dist, process.env.ASOF_BASE ?? '/');
+  const site = new Site(dist, '/');
   const pages = htmlPages(dist);
   const notes = await Promise.all(pages.filter((p) => /^notes\/[^/]+\/index\.html$/.test(p)).map((p) => site.page(p)));
   const series = pages.find((p) => /^series\/[^/]+\/index\.html$/.test(p));
@@ -177,10 +216,7 @@ async function main() {
   const archiveRoot = join(tmp, 'archive');
   const gen = generateArchive(archiveRoot, { notes: opts.notes });
   writePlainSite(join(tmp, 'plain'), REPO, (dir) => writePlainNotes(gen.notes, dir));
-  writeFileSync(
-    join(tmp, 'asof.config.mjs'),
-    `import config from ${JSON.stringify(join(REPO, 'astro.config.mjs'))};\nexport default { ...config, cacheDir: process.env.BENCH_CACHE_DIR };\n`,
-  );
+  asofProject(join(tmp, 'asof'));
   const ds = dataStats(archiveRoot);
   console.log(
     `generated ${gen.notes.length} notes, ${gen.series} series, ${gen.rows} rows (${mb(ds.csvBytes)} CSV), ${gen.snapshots} snapshots (${mb(ds.snapshotBytes)}) in ${s1((performance.now() - t0) / 1000)} s`,
@@ -197,6 +233,10 @@ async function main() {
       console.log(
         `${kind.padEnd(5)} run ${r}/${opts.runs}: ${s1(m.seconds).padStart(6)} s  ${String(pages).padStart(6)} pages  ${s1(pages / m.seconds).padStart(6)} pages/s  peak ${m.peakMb === null ? 'n/a' : `${m.peakMb.toFixed(0)} MB`}  (load ${loadavg()[0]!.toFixed(2)})`,
       );
+      // Node names its main thread "MainThread"; pagefind's binary is "pagefind_extended".
+      const procs = [...m.peakByName].filter(([, mbs]) => mbs >= 50).sort((a, b) => b[1] - a[1]);
+      const label = (n: string) => (n === 'MainThread' ? 'node' : n.startsWith('pagefind') ? 'pagefind' : n);
+      console.log(`      ${phases(m.output, m.seconds)}; peak by process: ${procs.map(([n, mbs]) => `${label(n)} ${mbs.toFixed(0)} MB`).join(', ') || 'n/a'}`);
     }
   }
   const times = (k: 'asof' | 'plain') => builds.filter((b) => b.kind === k).map((b) => b.m.seconds);

@@ -217,8 +217,9 @@ export function parseNoteSource(file: string, source: string): ParsedNote {
         if (n.name === 'Watch') {
           const index = note.watches.length;
           const label = textOf(node).replace(/\s+/g, ' ').trim();
-          const parsed = watchPropsSchema.safeParse(props);
-          if (!parsed.success) {
+          // A prop that was not a literal is already reported; checking the rest would only add knock-on errors.
+          const parsed = ok ? watchPropsSchema.safeParse(props) : undefined;
+          if (parsed && !parsed.success) {
             for (const i of parsed.error.issues) {
               problems.push({
                 ...at,
@@ -233,7 +234,7 @@ export function parseNoteSource(file: string, source: string): ParsedNote {
             problems.push({ ...at, message: '<Watch> has no label', hint: 'Write the condition in words between <Watch ...> and </Watch>' });
             ok = false;
           }
-          if (ok && parsed.success) {
+          if (ok && parsed?.success) {
             const wid = parsed.data.id ?? slugify(label);
             const prev = seenIds.get(wid);
             if (prev) {

@@ -7,6 +7,7 @@
  */
 import { formatDay, type Day } from './dates.ts';
 import type { SeriesLog } from './store.ts';
+import { lowerBound } from './search.ts';
 
 /** Points as parallel arrays: day numbers and values, ascending by day. */
 export interface Points {
@@ -50,14 +51,7 @@ export class KnownSeries {
 
   /** First index whose date is >= t. */
   lowerBound(t: number): number {
-    let lo = 0;
-    let hi = this.dates.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.dates[mid]! < t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.dates, t);
   }
 
   /** Index range [lo, hi) of dates in [from, to]. */

@@ -9,6 +9,7 @@ import type { Problem } from './problems.ts';
 import { SERIES_ID, seriesMetaSchema, snapshotSchema, type SeriesMeta, type SnapshotFile } from './schema.ts';
 import { verifySeals, type SealToVerify } from './seal.ts';
 import { SeriesLog } from './store.ts';
+import { upperBound } from './search.ts';
 
 export interface SeriesFiles {
   id: string;
@@ -182,7 +183,7 @@ export function loadDataSet(input: DataInput): DataSet {
   const snapshots = [...snapshotFiles.keys()].sort((a, b) => a - b);
   const now = snapshots.at(-1);
   for (const [id, s] of series) {
-    const unsealed = now === undefined ? s.rows.count : s.rows.count - countAtMost(s.rows.vintages, now);
+    const unsealed = now === undefined ? s.rows.count : s.rows.count - upperBound(s.rows.vintages, now);
     if (unsealed > 0) {
       problems.push({
         file: s.csvPath,
@@ -197,13 +198,3 @@ export function loadDataSet(input: DataInput): DataSet {
   return { series, logs, snapshots, snapshotFiles, now, problems };
 }
 
-function countAtMost(sorted: Int32Array, v: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

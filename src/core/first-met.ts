@@ -10,6 +10,7 @@ import { knownSeries } from './chart-data.ts';
 import type { Condition } from './conditions.ts';
 import { earliestWindowEnd, formatDuration, subtractDuration, type Day, type Duration } from './dates.ts';
 import type { SeriesLog } from './store.ts';
+import { upperBound } from './search.ts';
 
 /** A step function of days: `vals[k]` holds on [starts[k], starts[k + 1]); NaN = undefined. Nothing before starts[0]. */
 interface Timeline {
@@ -142,17 +143,6 @@ export class NowTimelines {
   }
 }
 
-/** First index whose start is > t. */
-function upperBound(a: Int32Array, t: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * Walks the maximal runs of segments where the test holds, from `from`: a run starting at s (clipped

@@ -8,17 +8,11 @@ import { formatDay, type Day } from './dates.ts';
 import type { ObservationRows } from './observation-log.ts';
 import type { Problem } from './problems.ts';
 import type { Seal, SnapshotFile } from './schema.ts';
+import { upperBound } from './search.ts';
 
 /** How many leading rows a snapshot on `date` seals: those with vintage <= date (a prefix of the log). */
 export function sealedRowCount(rows: ObservationRows, date: Day): number {
-  let lo = 0;
-  let hi = rows.count;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (rows.vintages[mid]! <= date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return upperBound(rows.vintages, date, 0, rows.count);
 }
 
 /** The seal of `rows` rows of a log, or undefined when there is nothing to seal. */

@@ -10,6 +10,7 @@
 import type { Day } from './dates.ts';
 import type { ObservationRows } from './observation-log.ts';
 import type { SeriesMeta } from './schema.ts';
+import { upperBound } from './search.ts';
 
 export interface Observation {
   /** The day the value is for. */
@@ -98,14 +99,7 @@ export class SeriesLog {
 
   /** Index of the last date <= t, or -1. */
   lastDateIndex(t: Day): number {
-    let lo = 0;
-    let hi = this.dates.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.dates[mid]! <= t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
+    return upperBound(this.dates, t) - 1;
   }
 
   /** The last index i <= i0 whose date was known on vintage v, or -1. */
@@ -113,29 +107,15 @@ export class SeriesLog {
     if (i0 < 0) return -1;
     if (this.monotone) {
       // First vintages ascend with dates: the dates known on v are a prefix.
-      let lo = 0;
-      let hi = i0 + 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (this.firstVintage[mid]! <= v) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo - 1;
+      return upperBound(this.firstVintage, v, 0, i0 + 1) - 1;
     }
     return rightmostAtMost(this.tree, this.leaves, i0, v);
   }
 
   /** The value of date index i as known on vintage v (assumes the date was known on v). */
   valueAt(i: number, v: Day): number {
-    let lo = this.versionStart[i]!;
-    let hi = this.versionStart[i + 1]!;
     // The last version with vintage <= v.
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.versionVintage[mid]! <= v) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.versionValue[lo - 1]!;
+    return this.versionValue[upperBound(this.versionVintage, v, this.versionStart[i]!, this.versionStart[i + 1]!) - 1]!;
   }
 
   /** How many versions date index i has with vintage <= v (1 = never revised by then). */

@@ -12,6 +12,7 @@ import { loadArchive } from '../../src/archive/load-archive.ts';
 import { AsofError, errorsOf, formatProblem, type Problem } from '../../src/core/problems.ts';
 import { astroBuild, REPO } from '../helpers/build.ts';
 import { materialize, readExpected } from '../helpers/fixtures.ts';
+import { codeRoot } from '../helpers/shared-build.ts';
 
 const FIXTURES = join(REPO, 'tests/fixtures/hostile');
 const cases = readdirSync(FIXTURES)
@@ -87,7 +88,7 @@ describe('the real astro build refuses them too', () => {
     const root = materialize(dir);
     made.push(root);
     const outDir = join(root, '.site');
-    const result = await astroBuild({ archiveRoot: root, outDir, timeoutMs: 120_000 });
+    const result = await astroBuild({ archiveRoot: root, outDir, source: codeRoot(), timeoutMs: 120_000 });
     expect(result.code, result.output).not.toBe(0);
     expect(result.code).not.toBeNull();
     // Every expected detail shows up on one line of the build's output.

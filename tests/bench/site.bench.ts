@@ -57,7 +57,7 @@ function machine(): string {
 }
 
 /**
- * Where an Astro build spent its time, read off its log: bundling ("[vite] built in"), rendering
+ * Where an Astro build spent its time, read off its log: bundling (every "[vite] built in"), rendering
  * ("generating static routes ... Completed in"), what ran after the pages (search index, sitemap:
  * log clock from the last "[build] Completed" to the end, 1 s resolution), and the rest (starting,
  * config and archive, content sync).
@@ -72,7 +72,9 @@ function phases(output: string, total: number): string {
     const m = line ? /in (?:(\d+)m )?([\d.]+)(ms|s)\b/.exec(line) : null;
     return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) / (m[3] === 'ms' ? 1000 : 1) : undefined;
   };
-  const bundle = took(lines.find((l) => /\[vite\] ✓ built in/.test(l)));
+  // Server bundle, then the client bundle (scripts): both are bundling.
+  const builds = lines.filter((l) => /\[vite\] ✓ built in/.test(l)).map(took);
+  const bundle = builds.length && builds.every((b) => b !== undefined) ? builds.reduce((a, b) => a! + b!, 0) : undefined;
   const start = lines.findIndex((l) => /generating static routes/.test(l));
   const render = start >= 0 ? took(lines.slice(start).find((l) => /✓ Completed in/.test(l))) : undefined;
   const lastBuild = clock(lines.filter((l) => /\[build\] ✓ Completed in/.test(l)).at(-1));
@@ -180,6 +182,13 @@ async function pageReport(dist: string): Promise<{ lines: string[]; weights: Map
     ['search', await maybe('search/index.html')],
   ]);
   const lines = [...weights].map(([k, w]) => weightLine(k, w));
+  // The search page's script adds pagefind's UI as a <script> element at run time, out of sight of
+  // the import graph: count it here (pagefind then fetches its WebAssembly and index on each query).
+  const search = weights.get('search');
+  const ui = join(dist, 'pagefind', 'pagefind-ui.js');
+  if (search && existsSync(ui) && search.initial.files.some((f) => readFileSync(join(dist, f), 'utf8').includes('pagefind-ui.js'))) {
+    lines.push(`  ${''.padEnd(22)} + pagefind-ui.js ${kb(gz(readFileSync(ui)))} gzip, added by the search script at run time`);
+  }
   const largest = [...notes].sort((a, b) => total(b).gzip - total(a).gzip)[0];
   if (largest) {
     const t = total(largest);

@@ -11,6 +11,7 @@ import { errorsOf, warningsOf } from '../../src/core/problems.ts';
 import { watchPropsSchema, type SeriesMeta } from '../../src/core/schema.ts';
 import { buildSnapshots } from '../../src/core/seal.ts';
 import { pickSnapshot, thenNow } from '../../src/core/then-now.ts';
+import { prng } from '../helpers/prng.ts';
 
 const SERIES = 50;
 const YEARS = 10;
@@ -19,16 +20,6 @@ const START = day('2016-01-04');
 const END = day('2025-12-31');
 const enc = new TextEncoder();
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = prng(20260520);
 const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 

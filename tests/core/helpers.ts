@@ -3,6 +3,8 @@ import { day, formatDay, type Day } from '../../src/core/dates.ts';
 import { parseObservationLog, type ObservationRows } from '../../src/core/observation-log.ts';
 import type { SeriesMeta } from '../../src/core/schema.ts';
 import { SeriesLog, type Observation } from '../../src/core/store.ts';
+import { prng } from '../helpers/prng.ts';
+export { prng };
 
 export const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -35,17 +37,6 @@ export function series(id: string, rows: readonly Row[], meta: SeriesMeta = numb
   return { bytes, rows: parsed.rows, log: new SeriesLog(id, meta, parsed.rows) };
 }
 
-/** mulberry32: a tiny deterministic PRNG, so random tests replay exactly. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const int = (rand: () => number, lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
 export const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;

@@ -1,10 +1,9 @@
 /**
  * The asof Astro integration: loads and verifies the archive before anything renders, so a bad input
  * fails the build with the list of problems (file:line: what, and what to do) instead of a stack
- * trace; clears the archive on edits in dev; indexes the built site for search.
+ * trace; clears the archive on edits in dev. (Search is indexed after the build: src/search/index-site.ts.)
  */
 import type { AstroIntegration } from 'astro';
-import { fileURLToPath } from 'node:url';
 import { AsofError, formatProblem } from './core/problems.ts';
 import { archiveRoot, getArchive } from './archive/index.ts';
 
@@ -40,16 +39,6 @@ export function asof(): AstroIntegration {
         };
         server.watcher.add([`${root}/data/**`]);
         for (const ev of ['add', 'change', 'unlink'] as const) server.watcher.on(ev, clear);
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const { createIndex, close } = await import('pagefind');
-        const { index, errors } = await createIndex({});
-        if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: fileURLToPath(dir) });
-        if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-        await index.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) });
-        await close();
-        logger.info(`search index: ${added.page_count} pages`);
       },
     },
   };

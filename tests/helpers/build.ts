@@ -87,10 +87,22 @@ export async function astroBuild(options: BuildOptions): Promise<BuildResult> {
         clearTimeout(timer);
         resolve({ code, output, outDir: options.outDir, ms: Math.round(performance.now() - started) });
       });
-    });
+    }).then((built) => (built.code === 0 ? indexForSearch(project, built, env) : built));
   } finally {
     rmSync(project, { recursive: true, force: true });
   }
+}
+
+/** What `npm run build` does after `astro build`: the pagefind index, in its own process. */
+function indexForSearch(project: string, built: BuildResult, env: Record<string, string | undefined>): Promise<BuildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['node', 'src/search/index-site.ts', built.outDir], { cwd: project, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = built.output;
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ ...built, code, output, ms: built.ms }));
+  });
 }
 
 /** Throws with the build's output when it failed. */

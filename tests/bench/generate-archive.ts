@@ -16,22 +16,13 @@ import { day, formatDay, subtractDuration, type Day } from '../../src/core/dates
 import { parseObservationLog } from '../../src/core/observation-log.ts';
 import type { SeriesMeta } from '../../src/core/schema.ts';
 import { buildSnapshots } from '../../src/core/seal.ts';
+import { prng } from '../helpers/prng.ts';
 
 /** The newest note's date and "now". Fixed, so runs on different days build the same archive. */
 export const END = day('2026-06-30');
 export const DATA_YEARS = 10;
 
-/** mulberry32. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const int = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));

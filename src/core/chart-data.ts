@@ -36,8 +36,10 @@ export class KnownSeries {
     const idx: number[] = [];
     for (let i = 0; i < n; i++) {
       if (log.firstVintage[i]! > vintage) continue;
+      const value = log.valueAt(i, vintage);
+      if (Number.isNaN(value)) continue; // withdrawn in this view
       dates.push(log.dates[i]!);
-      values.push(log.valueAt(i, vintage));
+      values.push(value);
       idx.push(i);
     }
     this.dates = Int32Array.from(dates);
@@ -198,10 +200,14 @@ export function revisionOverlay(log: SeriesLog, then: Day, now: Day, from: Day, 
   for (let k = lo; k < revised.length && log.dates[revised[k]!]! <= to; k++) {
     const i = revised[k]!;
     if (log.firstVintage[i]! > then || log.firstVintage[i]! > now) continue;
-    if (log.valueAt(i, then) !== log.valueAt(i, now)) differs.push(current.lowerBound(log.dates[i]!));
+    const a = log.valueAt(i, then);
+    const b = log.valueAt(i, now);
+    // A date withdrawn on either side is not drawn as a detour (it is absent from that view).
+    if (Number.isNaN(a) || Number.isNaN(b)) continue;
+    if (a !== b) differs.push(current.lowerBound(log.dates[i]!));
   }
   const out: { x: number[]; y: (number | null)[] } = { x: [], y: [] };
-  const knownThen = (k: number) => k >= 0 && k < current.length && log.firstVintage[current.logIndex[k]!]! <= then;
+  const knownThen = (k: number) => k >= 0 && k < current.length && log.firstVintage[current.logIndex[k]!]! <= then && !Number.isNaN(log.valueAt(current.logIndex[k]!, then));
   const pushThen = (k: number) => {
     out.x.push(current.dates[k]!);
     out.y.push(log.valueAt(current.logIndex[k]!, then));

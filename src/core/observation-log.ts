@@ -9,11 +9,13 @@ import type { Problem } from './problems.ts';
 import type { SeriesMeta } from './schema.ts';
 
 export const LOG_HEADER = 'date,value,vintage';
+/** The value of a row that withdraws its date's observation from that vintage on (stored as NaN). */
+export const WITHDRAWN = 'withdrawn';
 const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 /** No honest row is longer than this; a longer one is garbage and is refused before parsing. */
 export const MAX_LINE_BYTES = 4096;
 
-/** Parsed rows, column-wise. For a status series `values` holds indexes into `states`. */
+/** Parsed rows, column-wise. For a status series `values` holds indexes into `states`; NaN is a withdrawal. */
 export interface ObservationRows {
   dates: Int32Array;
   vintages: Int32Array;
@@ -100,6 +102,8 @@ export function parseObservationLog(file: string, bytes: Uint8Array, meta: Serie
   const values = new Float64Array(n);
   const stateIndex = new Map((meta.states ?? []).map((s, i) => [s, i]));
   const lastVintageOf = new Map<Day, Day>();
+  /** Whether each date has a value at this point of the log (false once withdrawn). */
+  const valued = new Map<Day, boolean>();
   let prevVintage = -Infinity;
   let prevVintageText = '';
 
@@ -118,7 +122,12 @@ export function parseObservationLog(file: string, bytes: Uint8Array, meta: Serie
     if (vintage === undefined) problem(`vintage "${vintageText}" is not a calendar date`, 'Write dates as YYYY-MM-DD');
 
     let value = NaN;
-    if (meta.kind === 'status') {
+    const withdrawn = valueText === WITHDRAWN;
+    if (withdrawn) {
+      if (date !== undefined && valued.get(date) !== true) {
+        problem(`"${WITHDRAWN}" for date ${dateText}, which has no value to withdraw at this point of the log`, 'A withdrawal follows a row that gave the date a value; leave out a date that never had one');
+      }
+    } else if (meta.kind === 'status') {
       const idx = stateIndex.get(valueText);
       if (idx === undefined) problem(`value "${valueText}" is not one of the states (${meta.states!.join(', ')})`, 'Use one of the states, or add it to the series YAML');
       else value = idx;
@@ -139,6 +148,7 @@ export function parseObservationLog(file: string, bytes: Uint8Array, meta: Serie
     }
     if (lastVintageOf.get(date) === vintage) problem(`a second row for date ${dateText} with vintage ${vintageText}`, 'Each (date, vintage) appears once; a revision needs a later vintage');
     lastVintageOf.set(date, vintage);
+    valued.set(date, !withdrawn);
     if (vintage > prevVintage) {
       prevVintage = vintage;
       prevVintageText = vintageText;

@@ -135,14 +135,28 @@ export class View {
     this.vintage = vintage;
   }
 
-  /** x(t): the last observation dated on or before t, or undefined before the first. O(log n). */
+  /**
+   * x(t): the last observation dated on or before t, or undefined before the first. O(log n); a date
+   * withdrawn in this view is passed over (the step function falls back to the one before).
+   */
   at(t: Day): Observation | undefined {
-    const i = this.log.lastKnownIndex(this.log.lastDateIndex(t), this.vintage);
-    if (i < 0) return undefined;
-    return { date: this.log.dates[i]!, value: this.log.valueAt(i, this.vintage) };
+    const log = this.log;
+    for (let i = log.lastKnownIndex(log.lastDateIndex(t), this.vintage); i >= 0; i = log.lastKnownIndex(i - 1, this.vintage)) {
+      const value = log.valueAt(i, this.vintage);
+      if (!Number.isNaN(value)) return { date: log.dates[i]!, value };
+    }
+    return undefined;
   }
 
-  /** Observation dates in (from, to] known in this view, ascending: where the step function may change. */
+  /** The observation of exactly date `d` in this view, or undefined (never observed, or withdrawn). */
+  on(d: Day): Observation | undefined {
+    const i = this.log.lastDateIndex(d);
+    if (i < 0 || this.log.dates[i] !== d || this.log.firstVintage[i]! > this.vintage) return undefined;
+    const value = this.log.valueAt(i, this.vintage);
+    return Number.isNaN(value) ? undefined : { date: d, value };
+  }
+
+  /** Observation dates in (from, to] known in this view, ascending: where the step function may change (a superset: withdrawn dates are included). */
   changeDays(from: Day, to: Day): Day[] {
     const out: Day[] = [];
     const { dates, firstVintage } = this.log;
@@ -157,7 +171,9 @@ export class View {
     const out: Observation[] = [];
     const { dates, firstVintage } = this.log;
     for (let i = this.log.lastDateIndex(from - 1) + 1; i < dates.length && dates[i]! <= to; i++) {
-      if (firstVintage[i]! <= this.vintage) out.push({ date: dates[i]!, value: this.log.valueAt(i, this.vintage) });
+      if (firstVintage[i]! > this.vintage) continue;
+      const value = this.log.valueAt(i, this.vintage);
+      if (!Number.isNaN(value)) out.push({ date: dates[i]!, value });
     }
     return out;
   }

@@ -3,6 +3,7 @@
  * the store's per-date versions, so it costs one pass over the log.
  */
 import { formatDay } from '../core/dates.ts';
+import { WITHDRAWN } from '../core/observation-log.ts';
 import type { SeriesLog } from '../core/store.ts';
 
 export interface Version {
@@ -21,7 +22,7 @@ export interface Revision {
 /** Every revised date, newest date first. A re-publication of the same value is not a revision. */
 export function revisionsOf(log: SeriesLog): Revision[] {
   const states = log.meta.kind === 'status' ? log.meta.states! : undefined;
-  const show = (v: number) => (states ? states[v]! : v);
+  const show = (v: number): number | string => (Number.isNaN(v) ? WITHDRAWN : states ? states[v]! : v);
   const out: Revision[] = [];
   for (let i = log.dates.length - 1; i >= 0; i--) {
     const start = log.versionStart[i]!;

@@ -1,44 +1,44 @@
 /**
  * The asof Astro integration: loads and verifies the archive before anything renders, so a bad input
  * fails the build with the list of problems (file:line: what, and what to do) instead of a stack
- * trace; clears the archive on edits in dev. (Search is indexed after the build: src/search/index-site.ts.)
+ * trace; includes drafts in dev and re-reads the archive on edits there; gives note links the base
+ * Astro resolved. (Search is indexed after the build: src/search/index-site.ts.)
  */
 import type { AstroIntegration } from 'astro';
 import { AsofError, formatProblem } from './core/problems.ts';
-import { archiveRoot, getArchive } from './archive/index.ts';
-
-const cache = globalThis as typeof globalThis & { __asofArchive?: Map<string, unknown> };
+import { archiveRoot, configureArchive, getArchive, resetArchive } from './archive/index.ts';
+import { setNoteLinkBase } from './notes/inject-note-props.ts';
 
 export function asof(): AstroIntegration {
   return {
     name: 'asof',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
-        if (command === 'dev') process.env.ASOF_DRAFTS = '1';
+      'astro:config:setup': ({ command, config, logger }) => {
+        // The base from astro.config.mjs or `astro build --base`, as Astro resolved it.
+        setNoteLinkBase(config.base);
+        configureArchive({ includeDrafts: command === 'dev' });
         if (command !== 'build') return;
         try {
           const archive = getArchive();
           for (const w of archive.warnings) logger.warn(formatProblem(w));
           logger.info(`archive: ${archive.notes.length} notes, ${archive.watches.length} conditions, now = ${archive.now ?? 'no snapshot'}`);
         } catch (e) {
-          if (e instanceof AsofError) {
-            for (const p of e.problems) (p.severity === 'warning' ? logger.warn : logger.error).call(logger, formatProblem(p));
-            const n = e.problems.filter((p) => p.severity !== 'warning').length;
-            // A short message: the problems above are the useful part, a stack trace is not.
-            const err = new Error(`asof: the archive has ${n} problem${n === 1 ? '' : 's'} (listed above); nothing was built.`);
-            err.stack = err.message;
-            throw err;
-          }
-          throw e;
+          if (!(e instanceof AsofError)) throw e;
+          for (const p of e.problems) (p.severity === 'warning' ? logger.warn : logger.error).call(logger, formatProblem(p));
+          const n = e.problems.filter((p) => p.severity !== 'warning').length;
+          logger.error(`the archive has ${n} problem${n === 1 ? '' : 's'} (listed above); nothing was built.`);
+          // Throwing here would wrap the list in Astro's "unhandled error" report with a stack; the
+          // problems are the whole message. Nothing has been written yet.
+          process.exit(1);
         }
       },
       'astro:server:setup': ({ server }) => {
         const root = archiveRoot();
-        const clear = (file: string) => {
-          if (file.startsWith(`${root}/content/`) || file.startsWith(`${root}/data/`)) cache.__asofArchive?.clear();
+        const reset = (file: string) => {
+          if (file.startsWith(`${root}/content/`) || file.startsWith(`${root}/data/`)) resetArchive();
         };
         server.watcher.add([`${root}/data/**`]);
-        for (const ev of ['add', 'change', 'unlink'] as const) server.watcher.on(ev, clear);
+        for (const ev of ['add', 'change', 'unlink'] as const) server.watcher.on(ev, reset);
       },
     },
   };

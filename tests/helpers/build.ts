@@ -24,6 +24,8 @@ export interface BuildOptions {
   /** Where the project's code is copied from (src/, public/, astro.config.mjs, ...). Default: the repo. */
   source?: string;
   env?: Record<string, string>;
+  /** More `astro build` arguments, e.g. ['--base', '/x/']. */
+  args?: string[];
   timeoutMs?: number;
 }
 
@@ -71,7 +73,7 @@ export async function astroBuild(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   try {
     return await new Promise<BuildResult>((resolve, reject) => {
-      const child = spawn('npx', ['astro', 'build', '--root', project, '--config', 'astro.test.config.mjs', '--outDir', options.outDir], {
+      const child = spawn('npx', ['astro', 'build', '--root', project, '--config', 'astro.test.config.mjs', '--outDir', options.outDir, ...(options.args ?? [])], {
         // Astro stages prerendered chunks in <cwd>/.astro/.prerender when outDir is outside cwd: run in
         // the scratch project, or parallel builds overwrite each other's chunks in the repo's .astro/.
         cwd: project,

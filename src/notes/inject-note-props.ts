@@ -7,6 +7,13 @@ import { defineMdastPlugin, type MdastPluginEntry, type PluginFactoryContext } f
 import { NOTE_FILE } from './parse-note.ts';
 import { site } from '../site.config.ts';
 
+// The base Astro resolved (astro.config.mjs, `astro build --base`), set by the asof integration's
+// config hook before any note compiles; ASOF_BASE until then (plain Node callers).
+let linkBase = site.base;
+export function setNoteLinkBase(base: string): void {
+  linkBase = base;
+}
+
 type Attr = { type: 'mdxJsxAttribute'; name: string; value: string | { type: 'mdxJsxAttributeValueExpression'; value: string } };
 
 export const injectNoteProps: MdastPluginEntry = (ctx: PluginFactoryContext) => {
@@ -22,8 +29,9 @@ export const injectNoteProps: MdastPluginEntry = (ctx: PluginFactoryContext) => 
     }
     c.replaceNode(node as never, { ...node, attributes: [...node.attributes, ...extra] } as never);
   };
-  // Authors link to other notes as /notes/<id>/; under a base path (/archive/) the link must carry it.
-  const base = site.base.endsWith('/') ? site.base : `${site.base}/`;
+  // Authors link to other notes as /notes/<id>/ (and to images in public/ as /x.png); under a base
+  // path (/archive/) the link must carry it.
+  const base = linkBase.endsWith('/') ? linkBase : `${linkBase}/`;
   const rebase = (node: { url?: string }, c: { setProperty: (n: never, k: never, v: never) => void }) => {
     if (base !== '/' && typeof node.url === 'string' && node.url.startsWith('/') && !node.url.startsWith('//') && !node.url.startsWith(base)) {
       c.setProperty(node as never, 'url' as never, (base + node.url.slice(1)) as never);
@@ -33,6 +41,7 @@ export const injectNoteProps: MdastPluginEntry = (ctx: PluginFactoryContext) => 
     name: 'asof-inject-note-props',
     link: (node, c) => rebase(node as never, c as never),
     definition: (node, c) => rebase(node as never, c as never),
+    image: (node, c) => rebase(node as never, c as never),
     mdxJsxFlowElement: (node, c) => visit(node as never, c as never),
     mdxJsxTextElement: (node, c) => visit(node as never, c as never),
   });

@@ -40,6 +40,37 @@ export const pullSchema = z.strictObject({
     .optional(),
 });
 
+export const DERIVE_OPS = ['spread', 'ratio', 'sum', 'mean', 'total', 'change', 'pct-change'] as const;
+export type DeriveOp = (typeof DERIVE_OPS)[number];
+/** Ops that combine several series day by day (no window); the others transform one series over a window. */
+export const COMBINING_OPS: readonly DeriveOp[] = ['spread', 'ratio', 'sum'];
+
+/** How a derived series is computed from others (README "Derived series"). */
+export const deriveSchema = z
+  .strictObject({
+    /** spread (a − b), ratio (a / b), sum (a + b + …), mean / total (rolling), change / pct-change (over a window). */
+    op: z.enum(DERIVE_OPS),
+    /** The input series' ids: two for spread and ratio, two or more for sum, one otherwise. */
+    of: z.array(seriesId).min(1),
+    /** The look-back of mean, total, change and pct-change. */
+    window: duration.optional(),
+    /** A factor the result is multiplied by (100 for a ratio in percent, 100 for a spread of percents in bp). */
+    scale: z
+      .number()
+      .refine((n) => Number.isFinite(n) && n !== 0, { message: 'must be a finite number other than 0' })
+      .optional(),
+  })
+  .superRefine((d, ctx) => {
+    const combining = COMBINING_OPS.includes(d.op);
+    const want = d.op === 'sum' ? 'at least two series' : combining ? 'exactly two series' : 'exactly one series';
+    const ok = d.op === 'sum' ? d.of.length >= 2 : combining ? d.of.length === 2 : d.of.length === 1;
+    if (!ok) ctx.addIssue({ code: 'custom', path: ['of'], message: `${d.op} reads ${want}, not ${d.of.length}` });
+    if (new Set(d.of).size !== d.of.length) ctx.addIssue({ code: 'custom', path: ['of'], message: 'an input is listed twice' });
+    if (combining && d.window !== undefined) ctx.addIssue({ code: 'custom', path: ['window'], message: `${d.op} combines series day by day and takes no window` });
+    if (!combining && d.window === undefined) ctx.addIssue({ code: 'custom', path: ['window'], message: `${d.op} needs a window, e.g. window: 4w` });
+  });
+export type Derive = z.infer<typeof deriveSchema>;
+
 /** `data/series/<id>.yaml`. */
 export const seriesMetaSchema = z
   .strictObject({
@@ -61,8 +92,18 @@ export const seriesMetaSchema = z
     decimals: z.number().int().min(0).max(10).optional(),
     /** The feed `npm run data -- pull` reads. */
     pull: pullSchema.optional(),
+    /** A derived series: computed from other series, with no log (`<id>.csv`) of its own. */
+    derive: deriveSchema.optional(),
+    /** How old an observation may be before it is marked stale; default: the frequency's limit plus the series' typical publication lag. */
+    staleAfter: duration.optional(),
   })
   .superRefine((m, ctx) => {
+    if (m.derive && m.kind === 'status') {
+      ctx.addIssue({ code: 'custom', path: ['derive'], message: 'a derived series is a number series (kind: status cannot be derived)' });
+    }
+    if (m.derive && m.pull) {
+      ctx.addIssue({ code: 'custom', path: ['pull'], message: 'a derived series is computed, not pulled: remove pull or derive' });
+    }
     if (m.kind === 'status' && !m.states) {
       ctx.addIssue({ code: 'custom', path: ['states'], message: 'a status series must list its states' });
     }
@@ -88,6 +129,8 @@ export type Seal = z.infer<typeof sealSchema>;
 export const snapshotSchema = z.strictObject({
   /** The snapshot's date; must match the file name. */
   date: isoDate,
+  /** True when sealed after a later snapshot existed: what the logs' vintages say was known on `date`, not what was witnessed then. */
+  reconstructed: z.boolean().optional(),
   /** Every series with at least one row whose vintage is on or before `date`. */
   series: z.record(seriesId, sealSchema),
 });
@@ -98,6 +141,11 @@ export const TRENDS = ['rising', 'falling', 'not-rising', 'not-falling'] as cons
 /** A threshold: a number, another series' id, or `then` (the series' own value on the note's date). */
 const threshold = z.union([z.number().refine(Number.isFinite, { message: 'must be a finite number' }), z.string().min(1)]);
 
+const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
+
+/** The tests a `<Watch>` can make; exactly one per condition. */
+export const WATCH_TESTS = ['above', 'below', 'between', 'equals', 'trend'] as const;
+
 /** The props of `<Watch>`: a series and exactly one test. */
 export const watchPropsSchema = z
   .strictObject({
@@ -107,26 +155,28 @@ export const watchPropsSchema = z
     above: threshold.optional(),
     /** Met while the value is below a number, another series (same day), or `then`. */
     below: threshold.optional(),
-    /** Status series: met while the value equals this state. */
-    equals: z.string().min(1).optional(),
+    /** Met while lo <= value <= hi (both ends included). */
+    between: z.tuple([finite, finite]).optional(),
+    /** Status series: met while the value is this state, or any of these states. */
+    equals: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
     /** Met when the value now compares so with its value `over` ago. */
     trend: z.enum(TRENDS).optional(),
     /** The look-back of a `trend`. */
     over: duration.optional(),
-    /** With above, below or equals: the test must hold on every day of this window. */
+    /** The test must hold on every day of this window ending on the day evaluated. */
     for: duration.optional(),
     /** Anchor of the condition in its note; defaults to a slug of the label. */
     id: z.string().regex(KEBAB, { message: 'must be kebab-case (a-z, 0-9, dashes)' }).optional(),
   })
   .superRefine((p, ctx) => {
-    const tests = (['above', 'below', 'equals', 'trend'] as const).filter((k) => p[k] !== undefined);
+    const tests = WATCH_TESTS.filter((k) => p[k] !== undefined);
     if (tests.length !== 1) {
       ctx.addIssue({
         code: 'custom',
         path: tests.length ? [tests[1]!] : [],
         message:
           tests.length === 0
-            ? 'needs exactly one test: above, below, equals or trend'
+            ? 'needs exactly one test: above, below, between, equals or trend'
             : `has ${tests.join(' and ')}: give exactly one test`,
       });
     }
@@ -136,11 +186,56 @@ export const watchPropsSchema = z
     if (p.over !== undefined && p.trend === undefined) {
       ctx.addIssue({ code: 'custom', path: ['over'], message: '`over` goes only with `trend`' });
     }
-    if (p.for !== undefined && p.trend !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['for'], message: '`for` goes with above, below or equals, not trend' });
+    if (p.between !== undefined && !(p.between[0] <= p.between[1])) {
+      ctx.addIssue({ code: 'custom', path: ['between'], message: `the band [${p.between.join(', ')}] is not in order: write the lower end first` });
+    }
+    if (Array.isArray(p.equals) && new Set(p.equals).size !== p.equals.length) {
+      ctx.addIssue({ code: 'custom', path: ['equals'], message: 'a state is listed twice' });
     }
   });
 export type WatchProps = z.infer<typeof watchPropsSchema>;
+
+/** The props of `<WatchGroup>`: several `<Watch>` children read as one condition. */
+export const groupPropsSchema = z.strictObject({
+  /** What the conditions together say; shown as the group's heading. */
+  title: z.string().min(1),
+  /** `all` (default), `any`, or a whole number k: at least k children met. */
+  require: z.union([z.enum(['all', 'any']), z.number().int().min(1)]).default('all'),
+  /** Anchor of the group in its note; defaults to a slug of the title. */
+  id: z.string().regex(KEBAB, { message: 'must be kebab-case (a-z, 0-9, dashes)' }).optional(),
+});
+export type GroupProps = z.infer<typeof groupPropsSchema>;
+
+/** The props of `<Value>`: one number from a series in a sentence, as known then and now. */
+export const valuePropsSchema = z
+  .strictObject({
+    /** The series the number comes from. */
+    series: seriesId,
+    /** The value on this day instead of the note's date. */
+    date: isoDate.optional(),
+    /** The highest or lowest observation in [from, the note's date]. */
+    stat: z.enum(['max', 'min']).optional(),
+    /** The change from `from` to the note's date. */
+    change: z.literal(true).optional(),
+    /** The first day of `stat` or `change`. */
+    from: isoDate.optional(),
+    /** `bp`: a change of a percent series in basis points. */
+    unit: z.literal('bp').optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.stat !== undefined && p.change !== undefined) ctx.addIssue({ code: 'custom', path: ['change'], message: 'give stat or change, not both' });
+    if (p.date !== undefined && (p.stat !== undefined || p.change !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['date'], message: '`date` picks one day; it does not go with stat or change' });
+    }
+    if ((p.stat !== undefined || p.change !== undefined) && p.from === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['from'], message: `${p.stat !== undefined ? 'stat' : 'change'} needs from="YYYY-MM-DD"` });
+    }
+    if (p.from !== undefined && p.stat === undefined && p.change === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['from'], message: '`from` goes only with stat or change' });
+    }
+    if (p.unit !== undefined && p.change === undefined) ctx.addIssue({ code: 'custom', path: ['unit'], message: 'unit="bp" goes only with change' });
+  });
+export type ValueProps = z.infer<typeof valuePropsSchema>;
 
 /** Frontmatter of `content/notes/<YYYY-MM-DD>-<slug>.mdx`. */
 export const noteFrontmatterSchema = z.strictObject({

@@ -22,14 +22,21 @@ export function sealOf(bytes: Uint8Array, rows: ObservationRows, count: number):
   return { rows: count, sha256: createHash('sha256').update(bytes.subarray(0, end)).digest('hex') };
 }
 
-/** The snapshot file for `date` over every series' log, series sorted by id for stable bytes. */
-export function buildSnapshot(date: Day, logs: ReadonlyArray<{ id: string; bytes: Uint8Array; rows: ObservationRows }>): SnapshotFile {
+/**
+ * The snapshot file for `date` over every series' log, series sorted by id for stable bytes.
+ * `reconstructed`: sealed after a later snapshot existed (the seal is the same either way).
+ */
+export function buildSnapshot(
+  date: Day,
+  logs: ReadonlyArray<{ id: string; bytes: Uint8Array; rows: ObservationRows }>,
+  options: { reconstructed?: boolean } = {},
+): SnapshotFile {
   const series: Record<string, Seal> = {};
   for (const log of [...logs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const seal = sealOf(log.bytes, log.rows, sealedRowCount(log.rows, date));
     if (seal) series[log.id] = seal;
   }
-  return { date: formatDay(date), series };
+  return options.reconstructed ? { date: formatDay(date), reconstructed: true, series } : { date: formatDay(date), series };
 }
 
 /**

@@ -5,11 +5,12 @@
  * canvas names the nearest point.
  */
 import { Chart, LinearScale, LineController, LineElement, PointElement, type ChartConfiguration, type Plugin } from 'chart.js';
-import { dayTicks, displayDate, type ChartData } from '../core/chart-data.ts';
+import { dayTicks, type ChartData } from '../core/chart-data.ts';
+import { day as parseIso } from '../core/dates.ts';
+import { valueText } from '../lib/format.ts';
+import { axisText, readoutText } from './chart-text.ts';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale);
-
-const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
 
 function colors(el: Element) {
   const css = getComputedStyle(el);
@@ -31,15 +32,14 @@ export function drawChart(host: HTMLElement, data: ChartData): Chart<'line', Poi
   wrap.append(canvas);
   host.append(wrap, readout);
 
-  const fmt = new Intl.NumberFormat('en-US', data.decimals === null ? { maximumFractionDigits: 6 } : { minimumFractionDigits: data.decimals, maximumFractionDigits: data.decimals });
-  const suffix = /^(percent|%|pct)$/i.test(data.unit) ? '%' : ` ${data.unit}`;
   const points = (xs: number[], ys: (number | null)[]): Point[] => xs.map((x, i) => ({ x: data.x0 + x, y: ys[i] ?? null }));
   const n = data.note;
-  const noteDay = n ? Date.UTC(+n.slice(0, 4), +n.slice(5, 7) - 1, +n.slice(8, 10)) / 86_400_000 : NaN;
+  const noteDay = n ? parseIso(n) : NaN;
   const from = data.x0;
   const to = data.x0 + data.span;
   const labels = new Map<number, string>();
   let c = colors(host);
+  const markLabel = data.mark === null ? '' : `threshold ${valueText({ kind: 'number', unit: data.unit, decimals: data.decimals ?? undefined }, data.mark)}`;
   let active: { x: number; y: number } | undefined;
 
   // The note's date and the threshold under the lines; the hovered point over them.
@@ -65,11 +65,16 @@ export function drawChart(host: HTMLElement, data: ChartData): Chart<'line', Poi
       if (data.mark !== null) {
         const y = scales.y!.getPixelForValue(data.mark);
         ctx.strokeStyle = c.mark;
-        ctx.setLineDash([6, 4]);
+        ctx.lineWidth = 1.25;
+        ctx.setLineDash([]);
         ctx.beginPath();
         ctx.moveTo(a.left, y);
         ctx.lineTo(a.right, y);
         ctx.stroke();
+        ctx.fillStyle = c.mark;
+        ctx.font = `12px ${c.font}`;
+        ctx.textAlign = 'right';
+        ctx.fillText(markLabel, a.right - 2, y - 4);
       }
       ctx.restore();
     },
@@ -88,7 +93,8 @@ export function drawChart(host: HTMLElement, data: ChartData): Chart<'line', Poi
     type: 'line',
     data: {
       datasets: [
-        { data: points(data.revised.x, data.revised.y), borderColor: c.then, borderDash: [5, 4], borderWidth: 2, pointRadius: 0, spanGaps: false },
+        // Dotted (round dots), unlike the dashed note line and the solid threshold.
+        { data: points(data.revised.x, data.revised.y), borderColor: c.then, borderDash: [0.1, 4.5], borderCapStyle: 'round', borderWidth: 3, pointRadius: 0, spanGaps: false },
         { data: points(data.current.x, data.current.y), borderColor: c.now, borderWidth: 1.75, pointRadius: 0 },
       ],
     },
@@ -104,7 +110,7 @@ export function drawChart(host: HTMLElement, data: ChartData): Chart<'line', Poi
           min: from,
           max: to,
           grid: { display: false },
-          ticks: { color: c.text, maxRotation: 0, autoSkip: false, callback: (value) => labels.get(Number(value)) ?? '' },
+          ticks: { color: c.text, maxRotation: 0, autoSkip: false, font: { size: 12 }, callback: (value) => labels.get(Number(value)) ?? '' },
           afterBuildTicks: (scale) => {
             const ticks = dayTicks(from, to, scale.width < 420 ? 4 : 6);
             labels.clear();
@@ -117,7 +123,7 @@ export function drawChart(host: HTMLElement, data: ChartData): Chart<'line', Poi
           suggestedMin: data.mark ?? undefined,
           suggestedMax: data.mark ?? undefined,
           grid: { color: c.grid },
-          ticks: { color: c.text, maxTicksLimit: 6 },
+          ticks: { color: c.text, maxTicksLimit: 6, font: { size: 12 }, callback: (value) => axisText(data, Number(value)) },
         },
       },
     },
@@ -141,7 +147,7 @@ export function drawChart(host: HTMLElement, data: ChartData): Chart<'line', Poi
     const p = lo > 0 && day - now[lo - 1]!.x < now[lo]!.x - day ? now[lo - 1] : now[lo];
     if (!p || p.y === null) return;
     const old = then.get(p.x);
-    readout.textContent = `${displayDate(isoDay(p.x))}: ${fmt.format(p.y)}${suffix}${old != null && old !== p.y ? ` (as known on ${displayDate(data.snapshot ?? '')}: ${fmt.format(old)}${suffix})` : ''}`;
+    readout.textContent = readoutText(data, p.x, p.y, old);
     active = { x: chart.scales.x!.getPixelForValue(p.x), y: chart.scales.y!.getPixelForValue(p.y) };
     chart.draw();
   };

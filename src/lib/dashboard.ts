@@ -12,8 +12,7 @@ import type { Archive, NoteRecord, WatchRecord } from '../archive/build-archive.
 import type { Status } from '../core/conditions.ts';
 import type { SeriesMeta } from '../core/schema.ts';
 import type { Evaluation } from '../core/then-now.ts';
-import { STATUS, describeCondition, displayDate, valueText } from '../components/format.ts';
-import { escapeHtml, monthName } from './format.ts';
+import { STATUS, describeCondition, displayDate, escapeHtml, monthName, valueText } from './format.ts';
 import { href, noteHref, seriesHref } from './url.ts';
 
 /** Most rows on one dashboard page. */

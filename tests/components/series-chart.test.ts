@@ -66,12 +66,12 @@ describe('SeriesChart over a revised series', () => {
     expect(attr(svg, 'role')).toBe('img');
     expect(all(svg, 'path.chart-now')).toHaveLength(1);
     expect(all(svg, 'path.chart-then')).toHaveLength(1);
-    expect(all(svg, 'line.chart-mark')).toHaveLength(1);
-    expect(all(svg, 'g.chart-note')).toHaveLength(1);
+    expect(all(tree, 'line.chart-mark')).toHaveLength(1);
+    expect(all(tree, 'line.chart-note')).toHaveLength(1);
     const alt = text(one(svg, 'title'));
     expect(alt).toContain('Line chart of Policy rate as known on 1 Jul 2026');
     expect(alt).toContain('128 observations from 2 Jan 2026 to 30 Jun 2026');
-    expect(alt).toContain("dashed where they were revised since");
+    expect(alt).toContain('dotted where they were revised since');
     expect(alt).toContain('threshold 4.50%');
     const legend = all(tree, 'ul.chart-legend')[0]!;
     expect(all(legend, 'li').map(text)).toEqual([
@@ -80,6 +80,27 @@ describe('SeriesChart over a revised series', () => {
       "The note's date (5 Mar 2026)",
       'Threshold 4.50%',
     ]);
+  });
+
+  it('keeps every label out of the stretched drawing, so text never scales with the chart', async () => {
+    const { tree } = await chart(0);
+    const svgs = all(tree, 'svg');
+    // Only the lines' SVG has a viewBox, and it holds no text.
+    const scaled = svgs.filter((s) => attr(s, 'viewBox') !== undefined);
+    expect(scaled.map((s) => attr(s, 'class'))).toEqual(['chart-svg']);
+    expect(all(scaled[0]!, 'text')).toHaveLength(0);
+    for (const p of all(scaled[0]!, 'path')) expect(attr(p, 'vector-effect')).toBe('non-scaling-stroke');
+    // Labels sit at percentages of the plot area, in SVGs without a viewBox.
+    const yLabels = all(one(tree, 'svg.chart-axis-y'), 'text');
+    expect(yLabels.length).toBeGreaterThanOrEqual(3);
+    for (const t of yLabels) expect(attr(t, 'y')).toMatch(/^\d+(\.\d+)?%$/);
+    const xLabels = all(one(tree, 'svg.chart-axis-x'), 'text');
+    expect(xLabels.map(text)).toEqual(['Jan 2026', 'Mar', 'May', 'Jul']);
+    // Four dates fit a phone; only past four does every other one give way on a narrow chart.
+    expect(xLabels.map((t) => (attr(t, 'class') ?? '').includes('minor'))).toEqual([false, false, false, false]);
+    // The threshold is labelled on the chart itself, in the shared number format.
+    expect(text(one(tree, 'text.chart-mark-label'))).toBe('threshold 4.50%');
+    expect(text(one(tree, 'text.chart-note-label'))).toBe('note');
   });
 
   it('puts a data table (month ends) and the revisions in a details element', async () => {
@@ -179,7 +200,8 @@ describe('SeriesChart outside a note (series pages)', () => {
     expect(data.current.x.length).toBe(128);
     expect(data.revised).toEqual({ x: [], y: [] });
     expect(attr(one(tree, 'figure.chart'), 'id')).toBe('chart-rate');
-    expect(all(tree, 'g.chart-note')).toHaveLength(0);
+    expect(all(tree, 'line.chart-note')).toHaveLength(0);
+    expect(all(tree, 'text.chart-note-label')).toHaveLength(0);
     expect(all(tree, 'path.chart-then')).toHaveLength(0);
     expect(all(one(tree, 'ul.chart-legend'), 'li').map(text)).toEqual(['As known now (1 Jul 2026)']);
     expect(text(one(tree, 'svg.chart-svg'))).not.toContain('note');

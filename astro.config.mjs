@@ -12,7 +12,7 @@ import { site } from './src/site.config.ts';
  * reads itself before bundling; Rolldown then warns once per note that it may not keep it
  * (withastro/astro#18087). Only that warning is dropped; every other one is printed.
  */
-function quietHeadInject(warning, warn) {
+export function quietHeadInject(warning, warn) {
   if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use astro:head-inject"')) return;
   warn(warning);
 }

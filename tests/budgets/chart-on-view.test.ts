@@ -3,47 +3,37 @@
  * only once a chart comes near the viewport; then it draws. The static budget test proves the library
  * sits behind a dynamic import; this proves the import waits for the scroll.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { CHART_JS_SIGNATURE, htmlPages, Site } from '../bench/page-weight.ts';
-import { launch, skipBrowser, type Browser } from '../helpers/browser.ts';
-import { serveSample } from '../helpers/e2e.ts';
-import type { Served } from '../helpers/serve.ts';
+import { skipBrowser } from '../helpers/browser.ts';
+import { browserSuite, useBrowser } from '../helpers/e2e.ts';
 import { sampleSite } from '../helpers/shared-build.ts';
 
 const VIEWPORT = { width: 1280, height: 600 };
 
-let browser: Browser;
-let served: Served;
 let dist: string;
-
+const fx = useBrowser();
 beforeAll(async () => {
-  if (skipBrowser) return;
-  dist = await sampleSite();
-  served = await serveSample();
-  browser = await launch();
+  if (!skipBrowser) dist = await sampleSite();
 }, 600_000);
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe.skipIf(skipBrowser)('the chart library loads when a chart scrolls into view', () => {
+browserSuite('the chart library loads when a chart scrolls into view', () => {
   test('not at load; after scrolling to the chart it is fetched and the canvas appears', async () => {
     const site = new Site(dist, '/');
     const chunks = site.jsFilesMatching(CHART_JS_SIGNATURE);
     expect(chunks.length).toBeGreaterThan(0);
-    const fetchedChart = () => served.log.filter((l) => chunks.some((c) => l.endsWith(`/${c}`)));
+    const fetchedChart = () => fx.server.log.filter((l) => chunks.some((c) => l.endsWith(`/${c}`)));
 
     // A note whose first chart starts well below the first screen (the element looks 200 px ahead).
     const notes = htmlPages(dist).filter((p) => /^notes\/[^/]+\/index\.html$/.test(p));
     let tested = 0;
     for (const p of notes) {
-      const page = await browser.context.newPage();
+      const page = await fx.browser.context.newPage();
       await page.setViewportSize(VIEWPORT);
-      const before = served.log.length;
-      await page.goto(served.url + p.replace(/index\.html$/, ''), { waitUntil: 'load' });
+      const before = fx.server.log.length;
+      await page.goto(fx.server.url + p.replace(/index\.html$/, ''), { waitUntil: 'load' });
       const top = await page.evaluate(() => {
         const el = document.querySelector('asof-chart');
         return el ? el.getBoundingClientRect().top + window.scrollY : null;
@@ -54,7 +44,7 @@ describe.skipIf(skipBrowser)('the chart library loads when a chart scrolls into 
       }
       await page.waitForLoadState('networkidle');
       await sleep(300);
-      expect(served.log.slice(before).filter((l) => chunks.some((c) => l.endsWith(`/${c}`))), `${p} fetched chart code before any scroll`).toEqual([]);
+      expect(fx.server.log.slice(before).filter((l) => chunks.some((c) => l.endsWith(`/${c}`))), `${p} fetched chart code before any scroll`).toEqual([]);
       const countBefore = fetchedChart().length;
       await page.locator('asof-chart').first().scrollIntoViewIfNeeded();
       await page.locator('asof-chart canvas').first().waitFor({ state: 'attached', timeout: 15_000 });

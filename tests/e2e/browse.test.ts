@@ -6,63 +6,43 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Archive, WatchRecord } from '../../src/archive/build-archive.ts';
-import { loadArchive } from '../../src/archive/load-archive.ts';
-import { site } from '../../src/site.config.ts';
-import { launch, scrollThrough, skipBrowser, watchPage, type Browser } from '../helpers/browser.ts';
-import { drawnCharts, serveSample, visibleRows } from '../helpers/e2e.ts';
+import { beforeAll, expect, test } from 'vitest';
+import type { WatchRecord } from '../../src/archive/build-archive.ts';
+import { scrollThrough, skipBrowser, watchPage } from '../helpers/browser.ts';
+import { browserSuite, drawnCharts, useBrowser, visibleRows } from '../helpers/e2e.ts';
 import type { Served } from '../helpers/serve.ts';
 import { sampleRoot, sampleSite } from '../helpers/shared-build.ts';
 import { htmlPages } from '../helpers/site.ts';
 
-const suite = skipBrowser ? describe.skip : describe;
-
-let browser: Browser;
-let server: Served;
-let archive: Archive;
-let page: Page;
-
-beforeAll(async () => {
-  if (skipBrowser) return;
-  archive = loadArchive({ root: sampleRoot(), defaultAuthor: site.defaultAuthor });
-  server = await serveSample('/');
-  browser = await launch();
-  page = await browser.context.newPage();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite;
+const fx = useBrowser();
 
 /** The watch a dashboard link (`/notes/<id>/#<watch>`) points to. */
 function watchOf(href: string): WatchRecord | undefined {
   const m = /\/notes\/([^/]+)\/#(.+)$/.exec(href);
-  return m ? archive.noteById.get(m[1]!)?.watches.find((w) => w.id === decodeURIComponent(m[2]!)) : undefined;
+  return m ? fx.archive.noteById.get(m[1]!)?.watches.find((w) => w.id === decodeURIComponent(m[2]!)) : undefined;
 }
 
 suite('reading the archive', () => {
   test('the index lists every note, newest first', async () => {
-    await page.goto(server.url);
-    const hrefs = await page.locator('main a[href*="/notes/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    await fx.page.goto(fx.server.url);
+    const hrefs = await fx.page.locator('main a[href*="/notes/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     const listed = [...new Set(hrefs.filter((h) => /\/notes\/[^/#]+\/$/.test(h)))];
-    expect(archive.notes.length).toBeGreaterThanOrEqual(1);
-    expect(listed).toEqual(archive.notes.map((n) => `/notes/${n.id}/`));
-    for (const n of archive.notes) {
-      await expect.poll(() => page.locator(`main a[href="/notes/${n.id}/"]`).first().innerText()).toBe(n.title);
+    expect(fx.archive.notes.length).toBeGreaterThanOrEqual(1);
+    expect(listed).toEqual(fx.archive.notes.map((n) => `/notes/${n.id}/`));
+    for (const n of fx.archive.notes) {
+      await expect.poll(() => fx.page.locator(`main a[href="/notes/${n.id}/"]`).first().innerText()).toBe(n.title);
     }
   });
 
   test('clicking through from the index reaches each note, whose Watch rows show then and now', async () => {
     let rowsChecked = 0;
-    for (const n of archive.notes) {
-      await page.goto(server.url);
-      await page.locator(`main a[href="/notes/${n.id}/"]`).first().click();
-      await page.waitForURL(`${server.url}notes/${n.id}/`);
-      expect(await page.locator('h1').first().innerText()).toContain(n.title);
-      const rows = page.locator('[data-watch-id]');
+    for (const n of fx.archive.notes) {
+      await fx.page.goto(fx.server.url);
+      await fx.page.locator(`main a[href="/notes/${n.id}/"]`).first().click();
+      await fx.page.waitForURL(`${fx.server.url}notes/${n.id}/`);
+      expect(await fx.page.locator('h1').first().innerText()).toContain(n.title);
+      const rows = fx.page.locator('[data-watch-id]');
       expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-watch-id')))).toEqual(n.watches.map((w) => w.id));
       for (const [i, w] of n.watches.entries()) {
         const row = rows.nth(i);
@@ -80,7 +60,7 @@ suite('reading the archive', () => {
         rowsChecked++;
       }
     }
-    expect(rowsChecked).toBe(archive.watches.length);
+    expect(rowsChecked).toBe(fx.archive.watches.length);
   });
 });
 
@@ -89,11 +69,8 @@ for (const base of ['/', '/archive/'] as const) {
     let served: Served;
     beforeAll(async () => {
       if (skipBrowser) return;
-      served = base === '/' ? server : await serveSample(base);
+      served = base === '/' ? fx.server : await fx.serveSample(base);
     }, 300_000);
-    afterAll(async () => {
-      if (base !== '/') await served?.close();
-    });
 
     test('loads with no console error, failed request or CSP violation, and every chart draws', async () => {
       const pages = htmlPages(await sampleSite(base));
@@ -101,7 +78,7 @@ for (const base of ['/', '/archive/'] as const) {
       const blank: string[] = [];
       let charts = 0;
       for (const p of pages) {
-        const tab = await browser.context.newPage();
+        const tab = await fx.browser.context.newPage();
         const t = watchPage(tab);
         await tab.goto(served.url + p.path, { waitUntil: 'load' });
         await scrollThrough(tab);
@@ -124,11 +101,11 @@ for (const base of ['/', '/archive/'] as const) {
 
 suite('the conditions dashboard', () => {
   async function rows() {
-    return visibleRows(page, '.conditions tbody tr');
+    return visibleRows(fx.page, '.conditions tbody tr');
   }
 
   test('each sort shows every condition, in its order', async () => {
-    await page.goto(`${server.url}watch/`);
+    await fx.page.goto(`${fx.server.url}watch/`);
     const all = await rows();
     expect(all.length).toBeGreaterThan(0);
     const allHrefs = all.map((r) => r.href).sort();
@@ -139,18 +116,18 @@ suite('the conditions dashboard', () => {
       expect(r['data-now-status']).toBe(w!.now.status);
       expect(r['data-then-status']).toBe(w!.then.status);
     }
-    const name = (w: WatchRecord) => (archive.data.logs.get(w.series)?.meta.name ?? w.series).toLowerCase();
+    const name = (w: WatchRecord) => (fx.archive.data.logs.get(w.series)?.meta.name ?? w.series).toLowerCase();
     const checks: Record<string, (a: WatchRecord, b: WatchRecord) => boolean> = {
       'Note date': (a, b) => a.note.slice(0, 10) >= b.note.slice(0, 10),
       'First met': (a, b) => b.firstMetAfterNote === null || (a.firstMetAfterNote !== null && a.firstMetAfterNote >= b.firstMetAfterNote),
       Series: (a, b) => name(a) <= name(b),
     };
-    const labels = await page.locator('nav.sorts a').allInnerTexts();
+    const labels = await fx.page.locator('nav.sorts a').allInnerTexts();
     expect(labels.length).toBeGreaterThanOrEqual(2);
     for (const label of labels) {
-      await page.locator('nav.sorts a', { hasText: label }).click();
-      await page.waitForLoadState('load');
-      expect(await page.locator('nav.sorts a[aria-current="page"]').innerText()).toBe(label);
+      await fx.page.locator('nav.sorts a', { hasText: label }).click();
+      await fx.page.waitForLoadState('load');
+      expect(await fx.page.locator('nav.sorts a[aria-current="page"]').innerText()).toBe(label);
       const sorted = (await rows()).map((r) => watchOf(r.href)!);
       expect(sorted.map((w) => `/notes/${w.note}/#${w.id}`).sort()).toEqual(allHrefs);
       const inOrder = checks[label];
@@ -166,23 +143,23 @@ suite('the conditions dashboard', () => {
   });
 
   test('the status checkboxes and the series filter hide exactly the other rows, without JavaScript', async () => {
-    await page.goto(`${server.url}watch/`);
+    await fx.page.goto(`${fx.server.url}watch/`);
     const all = await rows();
     const nowMet = all.filter((r) => r['data-now-status'] === 'met').length;
     expect(nowMet).toBeGreaterThan(0);
     expect(nowMet).toBeLessThan(all.length);
 
-    await page.locator('#filter-now-met').uncheck();
+    await fx.page.locator('#filter-now-met').uncheck();
     let shown = await rows();
     expect(shown.length).toBe(all.length - nowMet);
     expect(shown.every((r) => r['data-now-status'] !== 'met')).toBe(true);
-    await page.locator('#filter-now-met').check();
+    await fx.page.locator('#filter-now-met').check();
     expect((await rows()).length).toBe(all.length);
 
-    const options = await page.locator('#filter-series option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    const options = await fx.page.locator('#filter-series option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     expect(options.length).toBeGreaterThan(1);
     for (const id of options.slice(0, 4)) {
-      await page.locator('#filter-series').selectOption(id);
+      await fx.page.locator('#filter-series').selectOption(id);
       shown = await rows();
       const expected = all.filter((r) => (r['data-series'] ?? '').split(' ').includes(id));
       expect(shown.map((r) => r.href), id).toEqual(expected.map((r) => r.href));
@@ -193,7 +170,7 @@ suite('the conditions dashboard', () => {
         expect([w.series, w.test.above, w.test.below]).toContain(id);
       }
     }
-    await page.locator('#filter-series').selectOption('');
+    await fx.page.locator('#filter-series').selectOption('');
     expect((await rows()).length).toBe(all.length);
   });
 });
@@ -207,16 +184,16 @@ suite('search', () => {
       const text = readFileSync(join(dir, f), 'utf8');
       bodies.set(f.replace(/\.mdx$/, ''), text.replace(/^---[\s\S]*?\n---\n/, '').replace(/<[^>]+>/g, ' '));
     }
-    const elsewhere = archive.notes.map((n) => `${n.title} ${n.summary} ${n.tags.join(' ')}`).join(' ').toLowerCase();
+    const elsewhere = fx.archive.notes.map((n) => `${n.title} ${n.summary} ${n.tags.join(' ')}`).join(' ').toLowerCase();
     const words = (t: string) => new Set(t.toLowerCase().match(/\b[a-z]{8,}\b/g) ?? []);
     const counts = new Map<string, string[]>();
     for (const [id, body] of bodies) for (const w of words(body)) counts.set(w, [...(counts.get(w) ?? []), id]);
-    const [word, [noteId]] = [...counts].filter(([w, ids]) => ids.length === 1 && !elsewhere.includes(w) && archive.noteById.has(ids[0]!)).sort(([a], [b]) => (a < b ? -1 : 1))[0]!;
+    const [word, [noteId]] = [...counts].filter(([w, ids]) => ids.length === 1 && !elsewhere.includes(w) && fx.archive.noteById.has(ids[0]!)).sort(([a], [b]) => (a < b ? -1 : 1))[0]!;
     expect(word).toBeTruthy();
 
-    const tab = await browser.context.newPage();
+    const tab = await fx.browser.context.newPage();
     const t = watchPage(tab);
-    await tab.goto(`${server.url}search/`);
+    await tab.goto(`${fx.server.url}search/`);
     const input = tab.locator('#search input');
     await input.waitFor({ state: 'visible' });
     await input.fill(word);

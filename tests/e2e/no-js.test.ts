@@ -4,34 +4,12 @@
  * chart; the dashboard's filters still work (they are CSS).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Archive } from '../../src/archive/build-archive.ts';
-import { loadArchive } from '../../src/archive/load-archive.ts';
-import { site } from '../../src/site.config.ts';
-import { launch, skipBrowser, watchPage, type Browser } from '../helpers/browser.ts';
-import { serveSample, visibleRows } from '../helpers/e2e.ts';
-import type { Served } from '../helpers/serve.ts';
-import { sampleRoot } from '../helpers/shared-build.ts';
+import { expect, test } from 'vitest';
+import { watchPage } from '../helpers/browser.ts';
+import { browserSuite, useBrowser, visibleRows } from '../helpers/e2e.ts';
 
-const suite = skipBrowser ? describe.skip : describe;
-
-let browser: Browser;
-let server: Served;
-let archive: Archive;
-let page: Page;
-
-beforeAll(async () => {
-  if (skipBrowser) return;
-  archive = loadArchive({ root: sampleRoot(), defaultAuthor: site.defaultAuthor });
-  server = await serveSample('/');
-  browser = await launch({ javaScriptEnabled: false });
-  page = await browser.context.newPage();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite;
+const fx = useBrowser({ javaScriptEnabled: false });
 
 /** Opens every chart's data table (a <details>, which needs no script) and reports what shows. */
 async function charts(p: Page) {
@@ -55,11 +33,11 @@ async function charts(p: Page) {
 
 suite('without JavaScript', () => {
   test('every note shows each condition then and now, with its sparkline, and every chart as SVG plus a data table', async () => {
-    const t = watchPage(page);
+    const t = watchPage(fx.page);
     let charted = 0;
-    for (const n of archive.notes) {
-      await page.goto(`${server.url}notes/${n.id}/`);
-      const rows = page.locator('[data-watch-id]');
+    for (const n of fx.archive.notes) {
+      await fx.page.goto(`${fx.server.url}notes/${n.id}/`);
+      const rows = fx.page.locator('[data-watch-id]');
       expect(await rows.count(), n.id).toBe(n.watches.length);
       for (const [i, w] of n.watches.entries()) {
         const row = rows.nth(i);
@@ -76,7 +54,7 @@ suite('without JavaScript', () => {
         const box = await spark.first().boundingBox();
         expect(box!.width).toBeGreaterThan(20);
       }
-      const cs = await charts(page);
+      const cs = await charts(fx.page);
       expect(cs.length, n.id).toBe(n.charts.length);
       for (const c of cs) {
         expect(c.svg).toBe(true);
@@ -85,29 +63,29 @@ suite('without JavaScript', () => {
       }
       charted += cs.length;
     }
-    console.log(`no JavaScript: ${archive.notes.length} notes, ${archive.watches.length} rows with sparklines, ${charted} charts as SVG + table`);
+    console.log(`no JavaScript: ${fx.archive.notes.length} notes, ${fx.archive.watches.length} rows with sparklines, ${charted} charts as SVG + table`);
     expect(t.all()).toEqual([]);
   });
 
   test('every number series page shows its chart as SVG with a data table', async () => {
-    const charted = [...archive.data.series.keys()].filter((id) => archive.data.logs.get(id)!.meta.kind === 'number');
+    const charted = [...fx.archive.data.series.keys()].filter((id) => fx.archive.data.logs.get(id)!.meta.kind === 'number');
     expect(charted.length).toBeGreaterThan(0);
     const missing: string[] = [];
     for (const id of charted) {
-      await page.goto(`${server.url}series/${id}/`);
-      const cs = await charts(page);
+      await fx.page.goto(`${fx.server.url}series/${id}/`);
+      const cs = await charts(fx.page);
       if (cs.length === 0 || cs.some((c) => !c.svg || c.tableRows === 0)) missing.push(`${id}: ${JSON.stringify(cs)}`);
     }
     expect(missing).toEqual([]);
   });
 
   test('the dashboard filters still hide and show rows (they are CSS)', async () => {
-    await page.goto(`${server.url}watch/`);
-    const all = await visibleRows(page, '.conditions tbody tr');
+    await fx.page.goto(`${fx.server.url}watch/`);
+    const all = await visibleRows(fx.page, '.conditions tbody tr');
     const notMet = all.filter((r) => r['data-now-status'] !== 'met');
-    await page.locator('#filter-now-met').uncheck();
-    expect((await visibleRows(page, '.conditions tbody tr')).map((r) => r.href)).toEqual(notMet.map((r) => r.href));
-    await page.locator('#filter-now-met').check();
-    expect((await visibleRows(page, '.conditions tbody tr')).length).toBe(all.length);
+    await fx.page.locator('#filter-now-met').uncheck();
+    expect((await visibleRows(fx.page, '.conditions tbody tr')).map((r) => r.href)).toEqual(notMet.map((r) => r.href));
+    await fx.page.locator('#filter-now-met').check();
+    expect((await visibleRows(fx.page, '.conditions tbody tr')).length).toBe(all.length);
   });
 });

@@ -4,12 +4,13 @@
  * reported there too), uncaught exceptions, failed or 4xx/5xx requests, and dialogs (alert() and
  * friends, which the hostile-label tests must never see).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { DEFAULT_CHROMIUM, ensureChromiumOnce, mayInstallWithApt } from './chromium.ts';
+import { runDir } from './shared-build.ts';
 
-export const CHROMIUM = process.env.ASOF_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.ASOF_CHROMIUM ?? DEFAULT_CHROMIUM;
 
 /** True when the browser tests should be skipped: only with ASOF_SKIP_BROWSER=1 (CI never sets it). */
 export const skipBrowser = process.env.ASOF_SKIP_BROWSER === '1';
@@ -31,15 +32,14 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
-/** Launches Chromium with its own profile folder; fails with the install command when it is missing. */
+/**
+ * Launches Chromium with its own profile folder. When it is missing, Debian's package is installed
+ * first (as root; see chromium.ts); where that cannot be done, this fails with what to do.
+ */
 export async function launch(options: { javaScriptEnabled?: boolean; bypassCSP?: boolean } = {}): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}. Install it with: apt-get install -y chromium ` +
-        '(or set ASOF_SKIP_BROWSER=1 to skip the browser tests on a machine without it).',
-    );
-  }
-  const profile = mkdtempSync(join(tmpdir(), 'asof-chromium-'));
+  await ensureChromiumOnce(runDir(), { path: CHROMIUM, canInstall: mayInstallWithApt(CHROMIUM) });
+  // Inside the run's scratch folder, which the global teardown removes even if a test file crashes.
+  const profile = mkdtempSync(join(runDir(), 'chromium-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     args: ARGS,

@@ -5,12 +5,63 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
-import { sampleSite } from './shared-build.ts';
+import { afterAll, beforeAll, describe } from 'vitest';
+import type { Archive } from '../../src/archive/build-archive.ts';
+import { loadArchive } from '../../src/archive/load-archive.ts';
+import { site } from '../../src/site.config.ts';
+import { launch, skipBrowser, type Browser } from './browser.ts';
+import { sampleRoot, sampleSite } from './shared-build.ts';
 import { serve, type Served } from './serve.ts';
 
 /** The sample archive, built once per run, served under `base`. */
 export async function serveSample(base: '/' | '/archive/' = '/'): Promise<Served> {
   return serve(await sampleSite(base), base);
+}
+
+/** `describe` for browser tests; skipped only when ASOF_SKIP_BROWSER=1 asks for it. */
+export const browserSuite = skipBrowser ? describe.skip : describe;
+
+export interface BrowserFixture {
+  browser: Browser;
+  /** The site under test: the sample archive at "/" unless `site` says otherwise. */
+  server: Served;
+  /** One tab, for tests that walk pages one after another. */
+  page: Page;
+  /** The sample archive as the build evaluated it, for what the pages should show. */
+  archive: Archive;
+  /** The sample archive served under another base, closed with the fixture. */
+  serveSample: (base: '/' | '/archive/') => Promise<Served>;
+}
+
+/**
+ * The one browser fixture: in the calling test file, before its tests, serves the site and launches
+ * Chromium (installing it when missing, see chromium.ts); after them, closes everything it opened.
+ */
+export function useBrowser(options: { javaScriptEnabled?: boolean; site?: () => Promise<Served> } = {}): BrowserFixture {
+  const opened: Served[] = [];
+  let archive: Archive | undefined;
+  const fx = {
+    serveSample: async (base: '/' | '/archive/') => {
+      const s = await serveSample(base);
+      opened.push(s);
+      return s;
+    },
+    get archive() {
+      return (archive ??= loadArchive({ root: sampleRoot(), defaultAuthor: site.defaultAuthor }));
+    },
+  } as BrowserFixture;
+  beforeAll(async () => {
+    if (skipBrowser) return;
+    fx.server = options.site ? await options.site() : await serveSample('/');
+    opened.push(fx.server);
+    fx.browser = await launch({ javaScriptEnabled: options.javaScriptEnabled ?? true });
+    fx.page = await fx.browser.context.newPage();
+  }, 600_000);
+  afterAll(async () => {
+    await fx.browser?.close();
+    await Promise.all(opened.map((s) => s.close()));
+  });
+  return fx;
 }
 
 export interface CanvasReport {

@@ -34,7 +34,7 @@ export function codeRoot(): string {
 }
 
 /** Builds `archiveRoot` once per run under `key`, with this run's copy of the code; every caller gets the same outDir. */
-export async function sharedBuild(key: string, archiveRoot: string, options: { base?: string; env?: Record<string, string> } = {}): Promise<BuildResult> {
+export async function sharedBuild(key: string, archiveRoot: string, options: { base?: string; env?: Record<string, string>; args?: string[] } = {}): Promise<BuildResult> {
   const dir = join(runDir(), 'builds', key);
   const resultFile = join(dir, 'result.json');
   const outDir = join(dir, 'dist');

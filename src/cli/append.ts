@@ -8,12 +8,12 @@
  * takes rows with a vintage after that snapshot. Anything else is refused with the reason.
  */
 import { formatDay, type Day } from '../core/dates.ts';
-import type { ObservationRows } from '../core/observation-log.ts';
+import { WITHDRAWN, type ObservationRows } from '../core/observation-log.ts';
 import type { SeriesMeta } from '../core/schema.ts';
 
 export interface Incoming {
   date: Day;
-  /** As it will be written: a plain decimal, or one of a status series' states. */
+  /** As it will be written: a plain decimal, one of a status series' states, or `withdrawn`. */
   value: string;
   vintage: Day;
   /** Where it came from, for messages: `prices.csv:12`, `FRED observations[3]`. */
@@ -32,6 +32,12 @@ export interface AppendInput {
   rows: ObservationRows;
   floor?: SealFloor | undefined;
   today: Day;
+  /**
+   * A withdrawal of a date the log does not value at that vintage: refused (a withdrawal typed by
+   * hand names a value that is not there) or, by default, skipped as already in agreement (a feed's
+   * "." for a date the log never had, or already withdrew).
+   */
+  strictWithdrawals?: boolean;
 }
 
 export interface AppendPlan {
@@ -40,6 +46,8 @@ export interface AppendPlan {
   appended: Incoming[];
   newDates: number;
   revisions: number;
+  /** `withdrawn` rows: a value the source no longer has for that date. */
+  withdrawals: number;
   unchanged: number;
   problems: string[];
 }
@@ -48,6 +56,8 @@ const DECIMAL = /^-?\d+(?:\.\d+)?$/; // the observation log's number rule
 
 /** The comparable value of a written value, or a reason it is not valid for this series. */
 export function valueOf(meta: SeriesMeta, text: string): { value: number } | { problem: string } {
+  // The log stores a withdrawal as NaN; comparisons below treat it apart from every value.
+  if (text === WITHDRAWN) return { value: NaN };
   if (meta.kind === 'status') {
     const i = meta.states!.indexOf(text);
     return i >= 0 ? { value: i } : { problem: `value "${text.slice(0, 40)}" is not one of the states (${meta.states!.join(', ')})` };
@@ -66,7 +76,7 @@ interface Version {
 }
 
 export function planAppend(input: AppendInput, incoming: readonly Incoming[]): AppendPlan {
-  const { rows, meta, csvPath, floor, today } = input;
+  const { rows, meta, csvPath, floor, today, strictWithdrawals } = input;
   const versions = new Map<Day, Version[]>();
   for (let i = 0; i < rows.count; i++) {
     const list = versions.get(rows.dates[i]!) ?? [];
@@ -75,7 +85,7 @@ export function planAppend(input: AppendInput, incoming: readonly Incoming[]): A
   }
   let lastVintage = rows.count ? rows.vintages[rows.count - 1]! : -Infinity;
   const lastLine = rows.count + 1;
-  const plan: AppendPlan = { text: '', appended: [], newDates: 0, revisions: 0, unchanged: 0, problems: [] };
+  const plan: AppendPlan = { text: '', appended: [], newDates: 0, revisions: 0, withdrawals: 0, unchanged: 0, problems: [] };
   const sorted = [...incoming].sort((a, b) => a.vintage - b.vintage || a.date - b.date);
 
   for (const r of sorted) {
@@ -87,12 +97,22 @@ export function planAppend(input: AppendInput, incoming: readonly Incoming[]): A
     const list = versions.get(r.date) ?? [];
     let known: Version | undefined;
     for (const version of list) if (version.vintage <= r.vintage) known = version;
-    if (known && known.value === v.value) {
+    const withdraw = Number.isNaN(v.value);
+    const d = formatDay(r.date);
+    const vt = formatDay(r.vintage);
+    const knownValued = known !== undefined && !Number.isNaN(known.value);
+    if (withdraw && !knownValued) {
+      if (strictWithdrawals) {
+        plan.problems.push(`${r.where}: ${csvPath} has no value for ${d} as of ${vt}${known ? ' (it was already withdrawn)' : ''}, so there is nothing to withdraw`);
+      } else {
+        plan.unchanged++;
+      }
+      continue;
+    }
+    if (knownValued && known!.value === v.value) {
       plan.unchanged++;
       continue;
     }
-    const d = formatDay(r.date);
-    const vt = formatDay(r.vintage);
     if (r.date > today) {
       plan.problems.push(`${r.where}: date ${d} is after today (${formatDay(today)}); a value cannot be known before the day it is for`);
     } else if (r.date > r.vintage) {
@@ -114,7 +134,8 @@ export function planAppend(input: AppendInput, incoming: readonly Incoming[]): A
         `${r.where}: ${csvPath}${same.line ? ` line ${same.line}` : ''} already has ${d} with vintage ${vt}${same.line ? '' : ' (earlier in this input)'}; a correction needs a later vintage (unsealed rows may also be fixed by hand before sealing)`,
       );
     } else {
-      if (list.length) plan.revisions++;
+      if (withdraw) plan.withdrawals++;
+      else if (list.length) plan.revisions++;
       else plan.newDates++;
       list.push({ vintage: r.vintage, value: v.value, line: undefined });
       versions.set(r.date, list);

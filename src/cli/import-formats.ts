@@ -2,9 +2,11 @@
  * Reading an import file into incoming observations: `csv` (a `date,value` table, the vintage given
  * by the caller), `fred` (a FRED `series/observations` JSON response, vintage given by the caller)
  * and `alfred` (the same response over every real-time period, each row's `realtime_start` its
- * vintage). Every problem is collected with its line or JSON path; nothing is coerced.
+ * vintage). A "." becomes a withdrawal, which the append keeps only where the log has a value to
+ * withdraw. Every problem is collected with its line or JSON path; nothing is coerced.
  */
 import { parseDay, type Day } from '../core/dates.ts';
+import { WITHDRAWN } from '../core/observation-log.ts';
 import type { SeriesMeta } from '../core/schema.ts';
 import { parseFredResponse } from '../feeds/fred.ts';
 import { FeedError } from '../feeds/types.ts';
@@ -122,20 +124,33 @@ export function parseFredImport(file: string, bytes: Uint8Array, meta: SeriesMet
   if (page.received < page.count) {
     out.notes.push(`${file} holds ${page.received} of the ${page.count} observations its query matched (one page); import the other pages too`);
   }
-  page.points.forEach((p) => {
+  // ALFRED: a "." after a value withdraws it from that vintage on; a "." for a date not valued at
+  // that point of the history (never, or already withdrawn) says nothing new and is skipped.
+  const points = format === 'alfred' ? [...page.points].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.vintage! < b.vintage! ? -1 : a.vintage! > b.vintage! ? 1 : 0)) : page.points;
+  const valued = new Set<string>();
+  for (const p of points) {
     const where = `${file} observation ${p.date}${p.vintage ? ` (vintage ${p.vintage})` : ''}`;
-    const v = valueOf(meta, p.value);
-    if ('problem' in v) {
-      if (out.problems.length < MAX_PROBLEMS) out.problems.push(`${where}: ${v.problem}`);
-      return;
+    let value: string;
+    if (p.value === null) {
+      if (format === 'alfred' && !valued.has(p.date)) continue;
+      valued.delete(p.date);
+      value = WITHDRAWN;
+    } else {
+      const v = valueOf(meta, p.value);
+      if ('problem' in v) {
+        if (out.problems.length < MAX_PROBLEMS) out.problems.push(`${where}: ${v.problem}`);
+        continue;
+      }
+      valued.add(p.date);
+      value = p.value;
     }
     const pv = p.vintage !== undefined ? parseDay(p.vintage) : vintage;
     const date = parseDay(p.date);
     if (date === undefined || pv === undefined) {
       out.problems.push(`${where}: ${date === undefined ? `date ${p.date}` : `realtime_start ${p.vintage}`} is not a calendar date`);
-      return;
+      continue;
     }
-    out.incoming.push({ date, value: p.value, vintage: pv, where });
-  });
+    out.incoming.push({ date, value, vintage: pv, where });
+  }
   return out;
 }

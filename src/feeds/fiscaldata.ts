@@ -5,7 +5,8 @@
  * `pull.id` is a dataset, optionally with equality filters: `tga`, `buybacks`,
  * `auctions?security_type=Note&original_security_term=10-Year`, or a raw endpoint such as
  * `v1/accounting/od/avg_interest_rates?security_desc=Treasury Bills` (dated by `record_date`).
- * `pull.field` picks the value column; each named dataset has a default.
+ * `pull.field` picks the value column; each named dataset has a default (auctions: high_yield, or
+ * high_investment_rate when filtered to security_type=Bill).
  */
 import { feedBase, getJson, query } from './http.ts';
 import { FeedError, ShapeReader, decimalText, uniqueDates, type FeedPoint, type FeedRequest } from './types.ts';
@@ -59,7 +60,10 @@ export function resolveFiscalQuery(series: string, id: string, field: string | u
       ds.filters[k] = v;
     }
   }
-  const column = field ?? ds.field;
+  // Bills are sold at a discount: their high_yield stays "null" once held, and the rate is in
+  // high_discnt_rate / high_investment_rate. The investment rate (bond-equivalent) compares with notes' yields.
+  const bills = name === 'auctions' && ds.filters.security_type === 'Bill';
+  const column = field ?? (bills ? 'high_investment_rate' : ds.field);
   if (!column) throw new FeedError('fiscaldata', series, `pull.field is needed with endpoint ${ds.endpoint}: name the column holding the value`);
   if (!NAME.test(column)) throw new FeedError('fiscaldata', series, `pull.field "${column}" is not a column name`);
   return { ...ds, field: column };

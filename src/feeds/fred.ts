@@ -1,6 +1,6 @@
 /**
  * FRED and ALFRED (St. Louis Fed), `fred/series/observations` with file_type=json. Values are strings
- * and "." marks a missing value, which is skipped. FRED gives today's values; ALFRED (the same
+ * and "." marks a date listed without a value (null here: a withdrawal when the log has one). FRED gives today's values; ALFRED (the same
  * endpoint asked for every real-time period) gives each observation's `realtime_start`, kept as its
  * vintage. Needs FRED_API_KEY.
  */
@@ -21,7 +21,9 @@ export interface FredPage {
 
 /**
  * Parses one `series/observations` response. With `vintages`, each point keeps `realtime_start` as
- * its vintage (ALFRED); without, `realtime_*` is ignored and the caller supplies the vintage.
+ * its vintage (ALFRED); without, the caller supplies the vintage. A "." (the date has no value in
+ * that real-time period) becomes a point whose value is null: the caller decides whether it
+ * withdraws a value the log has.
  */
 export function parseFredResponse(json: unknown, feed: string, series: string, vintages: boolean): FredPage {
   const r: ShapeReader = new ShapeReader(feed, series);
@@ -31,17 +33,34 @@ export function parseFredResponse(json: unknown, feed: string, series: string, v
   const count = top.count === undefined ? observations.length : top.count;
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) r.fail('"count"', 'should be a whole number');
   const points: FeedPoint[] = [];
+  const periods = new Set<string>();
   observations.forEach((o, i) => {
     const where = `observations[${i}]`;
     const obs = r.object(o, where);
     const date = r.isoDate(obs.date, `${where}.date`);
     const raw = r.string(obs.value, `${where}.value`);
-    const vintage = vintages ? r.isoDate(obs.realtime_start, `${where}.realtime_start`) : undefined;
-    if (vintages) r.isoDate(obs.realtime_end, `${where}.realtime_end`);
-    if (raw === '.') return;
-    const value = r.decimalString(raw, `${where}.value`);
-    points.push(vintage === undefined ? { date, value } : { date, value, vintage });
+    // FRED writes realtime_* on every row; they tell one real-time period from many.
+    const start = obs.realtime_start === undefined && !vintages ? undefined : r.isoDate(obs.realtime_start, `${where}.realtime_start`);
+    const end = obs.realtime_end === undefined && !vintages ? undefined : r.isoDate(obs.realtime_end, `${where}.realtime_end`);
+    periods.add(`${start} ${end}`);
+    const value = raw === '.' ? null : r.decimalString(raw, `${where}.value`);
+    points.push(vintages ? { date, value, vintage: start! } : { date, value });
   });
+  if (!vintages && periods.size > 1) {
+    throw new FeedError(feed, series, 'this is an ALFRED (multi-vintage) response: use --format alfred (its rows cover several real-time periods, so one vintage for all of them would be wrong)');
+  }
+  if (vintages && observations.length > 0 && periods.size === 1) {
+    const [start, end] = [...periods][0]!.split(' ') as [string, string];
+    const asked = typeof top.realtime_start === 'string' && typeof top.realtime_end === 'string' ? `${top.realtime_start} ${top.realtime_end}` : undefined;
+    // Every row in the period the request asked for: the response says what was known then, not when.
+    if (asked === `${start} ${end}` || (asked === undefined && start === end)) {
+      throw new FeedError(
+        feed,
+        series,
+        `this is a plain FRED response, not an ALFRED history: every row has the one real-time period ${start} to ${end}, so it does not say when each value was published. Import it with --format fred --vintage <the day it was downloaded>, or download the history with realtime_start=1776-07-04&realtime_end=9999-12-31`,
+      );
+    }
+  }
   return { points: uniqueDates(feed, series, points), count, received: observations.length };
 }
 

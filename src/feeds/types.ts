@@ -5,10 +5,13 @@
  */
 import type { HttpOptions } from './http.ts';
 
-/** One observation as the feed reports it. `value` is a plain decimal string, `vintage` only from ALFRED. */
+/**
+ * One observation as the feed reports it. `value` is a plain decimal string, or null for a date the
+ * feed lists with no value (FRED's "."); `vintage` only from ALFRED.
+ */
 export interface FeedPoint {
   date: string;
-  value: string;
+  value: string | null;
   vintage?: string;
 }
 

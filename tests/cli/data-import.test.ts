@@ -55,7 +55,7 @@ describe('import appends only what is new or changed', () => {
     expect(read(dir, 'data/series/usdjpy.csv').endsWith('2026-05-19,147.30,2026-05-21\n2026-05-20,147.05,2026-05-21\n')).toBe(true);
   });
 
-  it('reads a FRED response, skipping "." values, with the vintage from --vintage', async () => {
+  it('reads a FRED response with the vintage from --vintage; a "." for a date the log never had writes nothing', async () => {
     const dir = copyArchive('two-snapshots');
     const before = read(dir, 'data/series/usdjpy.csv');
     const r = await data(dir, ['import', input('fred-dexjpus.json'), '--series', 'usdjpy', '--format', 'fred', '--vintage', '2026-05-21']);
@@ -66,7 +66,7 @@ describe('import appends only what is new or changed', () => {
     // The same response again, as known today: nothing is new.
     const again = await data(dir, ['import', input('fred-dexjpus.json'), '--series', 'usdjpy', '--format', 'fred']);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('nothing to change; all 6 observations already match the log');
+    expect(again.stdout).toContain('nothing to change; all 7 observations already match the log');
   });
 
   it('notes a FRED response of a transformation (units other than lin) and a partial page', async () => {

@@ -2,6 +2,8 @@
  * The adapters' requests against the local replay server: the URLs they build, paging, and the
  * bounded timeouts and retries. Nothing here touches the internet.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fetchCftc } from '../../src/feeds/cftc.ts';
 import { fetchDefillama } from '../../src/feeds/defillama.ts';
@@ -10,6 +12,7 @@ import { fetchAlfred, fetchFred } from '../../src/feeds/fred.ts';
 import { feedBase, httpOptionsFromEnv, redact, type HttpOptions } from '../../src/feeds/http.ts';
 import { fetchNyfed } from '../../src/feeds/nyfed.ts';
 import type { FeedRequest } from '../../src/feeds/types.ts';
+import { REPO } from '../cli/helpers.ts';
 import { replayFile, startReplay, type Replay, type Router } from '../cli/replay-server.ts';
 
 const FAST: HttpOptions = { timeoutMs: 200, retries: 2, backoffMs: 5 };
@@ -44,12 +47,19 @@ describe('fred and alfred', () => {
     expect(replay!.requests.map((r) => params(r).get('offset'))).toEqual(['0', '2']);
   });
 
-  it('asks ALFRED for every real-time period', async () => {
-    const req = await request({ fred: () => replayFile('fred/DEXJPUS.json') }, { from: 'fred', id: 'DEXJPUS' }, { FRED_API_KEY: 'k1' });
+  it('asks ALFRED for every real-time period (a recorded GDP history)', async () => {
+    const body = readFileSync(join(REPO, 'tests/fixtures/feeds/fred/gdp-alfred.json'), 'utf8');
+    const req = await request({ fred: () => ({ body }) }, { from: 'fred', id: 'GDP' }, { FRED_API_KEY: 'k1' });
     const points = await fetchAlfred(req);
     const q = params(replay!.requests[0]!);
     expect([q.get('realtime_start'), q.get('realtime_end')]).toEqual(['1776-07-04', '9999-12-31']);
-    expect(points[0]).toEqual({ date: '2026-05-13', value: '145.85', vintage: '2026-05-22' });
+    expect(points[0]).toEqual({ date: '1946-01-01', value: '199.7', vintage: '1992-12-22' });
+    expect(points[1]).toEqual({ date: '1946-01-01', value: null, vintage: '1996-01-19' });
+  });
+
+  it('refuses a plain FRED answer where ALFRED history was asked for', async () => {
+    const req = await request({ fred: () => replayFile('fred/DEXJPUS.json') }, { from: 'fred', id: 'DEXJPUS' }, { FRED_API_KEY: 'k1' });
+    await expect(fetchAlfred(req)).rejects.toThrow(/this is a plain FRED response, not an ALFRED history: every row has the one real-time period 2026-05-22 to 2026-05-22/);
   });
 
   it.each([

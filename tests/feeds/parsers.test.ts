@@ -55,9 +55,9 @@ describe('numbers', () => {
 });
 
 describe('fred', () => {
-  it('reads a recorded response, skipping "." and ignoring realtime_* without vintages', () => {
+  it('reads a recorded response, "." as null, ignoring realtime_* without vintages', () => {
     const page = parseFredResponse(recorded('fred/DEXJPUS.json'), 'fred', 'usdjpy', false);
-    expect(page.points.map((p) => `${p.date}=${p.value}`)).toEqual(['2026-05-13=145.85', '2026-05-14=146.40', '2026-05-15=146.25', '2026-05-18=146.90', '2026-05-19=147.30', '2026-05-21=147.62']);
+    expect(page.points.map((p) => `${p.date}=${p.value}`)).toEqual(['2026-05-13=145.85', '2026-05-14=146.40', '2026-05-15=146.25', '2026-05-18=146.90', '2026-05-19=147.30', '2026-05-20=null', '2026-05-21=147.62']);
     expect(page.points.every((p) => p.vintage === undefined)).toBe(true);
     expect([page.count, page.received]).toEqual([7, 7]);
   });

@@ -1,7 +1,9 @@
 /** `npm run data -- pull [--series a,b]` */
 import { parseSeriesMeta } from '../../core/dataset.ts';
 import { formatDay, parseDay, type Day } from '../../core/dates.ts';
+import { WITHDRAWN } from '../../core/observation-log.ts';
 import { ADAPTERS, FeedError, httpOptionsFromEnv, type FeedPoint } from '../../feeds/index.ts';
+import { resolveFiscalQuery } from '../../feeds/fiscaldata.ts';
 import { powerOfTen, shiftDecimal } from '../../feeds/types.ts';
 import { planAppend, type Incoming } from '../append.ts';
 import { checkSeriesId, commitAppend, loadData, targetSeries, type LoadedData } from '../data-state.ts';
@@ -95,7 +97,7 @@ async function pullOne(
   if (!pull) throw new CliError(`data/series/${id}.yaml has no pull block, so there is no feed to read`, ['Add e.g. `pull: {from: fred, id: DEXJPUS}`, or update it with `npm run data -- import` or `record`']);
   ctx.out(`${prefix}: ${pull.from} ${pull.id}${pull.field ? ` (${pull.field})` : ''}${pull.scale !== undefined ? ` x ${pull.scale}` : ''} ...`);
   const points: FeedPoint[] = await ADAPTERS[pull.from]({ series: id, pull, today: formatDay(now), env: ctx.env, http });
-  if (points.length === 0) throw new FeedError(pull.from, id, `the response has no observations for ${pull.id}; check pull.id`);
+  if (!points.some((p) => p.value !== null)) throw noValues(pull, id, points.length);
 
   const incoming: Incoming[] = [];
   let future = 0;
@@ -108,6 +110,11 @@ async function pullOne(
       future++;
       continue;
     }
+    // A date the feed lists with no value (FRED's ".") withdraws the log's current value, if any.
+    if (p.value === null) {
+      incoming.push({ date, value: WITHDRAWN, vintage: now, where: `${pull.from} ${p.date}` });
+      continue;
+    }
     // pull.scale puts the feed's unit into the series' (dollars to billions: 1e-9), exactly.
     incoming.push({ date, value: exp ? shiftDecimal(p.value, exp) : p.value, vintage: now, where: `${pull.from} ${p.date}` });
   }
@@ -118,4 +125,14 @@ async function pullOne(
   if (plan.text !== '') commitAppend(data, target, plan.text);
   const skipped = future ? ` (${future} dated after today skipped; pull again tomorrow)` : '';
   return { text: `${prefix}: ${describePlan(target.files.csvPath, plan, incoming.length)}${skipped}`, changed: plan.text !== '' };
+}
+
+/** An empty answer names what was asked: the column for feeds that read one, else the id. */
+function noValues(pull: { from: string; id: string; field?: string | undefined }, id: string, listed: number): FeedError {
+  if (pull.from === 'fiscaldata') {
+    const column = resolveFiscalQuery(id, pull.id, pull.field).field;
+    const bills = column === 'high_yield' && /security_type=Bill/.test(pull.id) ? ' (bills have no high_yield: use pull.field high_investment_rate or high_discnt_rate)' : '';
+    return new FeedError(pull.from, id, `no row of ${pull.id} has a value in column "${column}"${bills}; check pull.field (the column) and the filters in pull.id`);
+  }
+  return new FeedError(pull.from, id, `the response has no observations for ${pull.id}${listed ? ` (${listed} listed without a value)` : ''}; check pull.id`);
 }

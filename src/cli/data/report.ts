@@ -10,6 +10,7 @@ export function describePlan(csvPath: string, plan: AppendPlan, received: number
   const vintages = [...new Set(plan.appended.map((r) => r.vintage))];
   const vintage = vintages.length === 1 ? `vintage ${formatDay(vintages[0]!)}` : `vintages ${formatDay(vintages[0]!)} to ${formatDay(vintages.at(-1)!)}`;
   const parts = [`${plan.newDates} new date${plan.newDates === 1 ? '' : 's'}`, `${plan.revisions} revision${plan.revisions === 1 ? '' : 's'}`];
+  if (plan.withdrawals) parts.push(`${plan.withdrawals} withdrawal${plan.withdrawals === 1 ? '' : 's'}`);
   const same = plan.unchanged ? `; ${plan.unchanged} unchanged` : '';
   return `${csvPath}: appended ${plan.appended.length} row${plan.appended.length === 1 ? '' : 's'} (${parts.join(', ')}), ${vintage}${same}`;
 }

@@ -97,6 +97,17 @@ describe('seal', () => {
     expect(r.code).toBe(0);
     const snap = JSON.parse(read(dir, 'data/snapshots/2026-05-21.json'));
     expect(snap.series.move).toEqual(sealOf(readFileSync(join(dir, 'data/series/move.csv')), 5));
+    expect(snap.reconstructed).toBeUndefined();
+  });
+
+  it('seals a date before the newest snapshot, marked reconstructed (tests/cli/seal-past.test.ts has the rest)', async () => {
+    const dir = copyArchive('two-snapshots');
+    const r = await data(dir, ['seal', '--date', '2026-05-10']);
+    expect(r.code).toBe(0);
+    const snap = JSON.parse(read(dir, 'data/snapshots/2026-05-10.json'));
+    expect(snap.reconstructed).toBe(true);
+    expect(snap.series.move).toEqual(sealOf(readFileSync(join(dir, 'data/series/move.csv')), 2));
+    expect((await data(dir, ['verify'])).code).toBe(0);
   });
 
   it('makes the first snapshot of an archive', async () => {
@@ -109,7 +120,7 @@ describe('seal', () => {
 
   const refused: Array<[what: string, archive: string, args: string[], expected: RegExp, code?: number]> = [
     ['an existing snapshot', 'two-snapshots', ['--date', '2026-05-20'], /snapshot 2026-05-20 already exists \(data\/snapshots\/2026-05-20\.json\); snapshots are never rewritten/],
-    ['a date before the newest snapshot', 'two-snapshots', ['--date', '2026-05-10'], /cannot seal 2026-05-10: it is earlier than the newest snapshot \(2026-05-20\)/],
+    ['an existing snapshot before the newest', 'two-snapshots', ['--date', '2026-05-01'], /snapshot 2026-05-01 already exists \(data\/snapshots\/2026-05-01\.json\); snapshots are never rewritten/],
     ['a date after today', 'two-snapshots', ['--date', '2026-05-23'], /cannot seal 2026-05-23: it is after today \(2026-05-22\)/],
     ['a date that does not exist', 'two-snapshots', ['--date', '2026-13-01'], /--date "2026-13-01" is not a calendar date/, 2],
     ['data with errors', 'broken', [], /data\/ has 7 errors; fix them before sealing[\s\S]*usdjpy\.csv:17: Snapshot 2026-05-20/],

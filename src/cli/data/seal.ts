@@ -83,7 +83,8 @@ export function sealReport(data: LoadedData, plan: SealPlan): string[] {
       ? `sealed ${plan.path}: ${plan.series} series, ${plan.rows} rows`
       : `sealed ${plan.path} (reconstructed: snapshot ${formatDay(plan.laterSnapshot)} already existed, so this states what the logs' vintages say was known on ${d}): ${plan.series} series, ${plan.rows} rows`,
   ];
-  const later = [...data.set.series.entries()].filter(([, s]) => sealedRowCount(s.rows, plan.date) < s.rows.count).map(([id]) => id);
+  // Rows after a reconstructed snapshot are sealed by the later ones; only the newest leaves rows unsealed.
+  const later = plan.laterSnapshot !== undefined ? [] : [...data.set.series.entries()].filter(([, s]) => sealedRowCount(s.rows, plan.date) < s.rows.count).map(([id]) => id);
   if (later.length) lines.push(`rows with a vintage after ${d} stay unsealed in: ${later.join(', ')}`);
   const moved = unpinnedNotesBetween(data.root, plan.date, plan.laterSnapshot);
   if (moved.length) {

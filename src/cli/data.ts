@@ -1,7 +1,8 @@
 /**
- * `npm run data -- <command>`: import, record, seal, verify, pull. Every command that writes
+ * `npm run data -- <command>`: add, import, record, seal, verify, pull. Every command that writes
  * validates the whole input and the would-be state with the core first, then writes atomically.
  */
+import { runAdd, ADD_USAGE } from './data/add.ts';
 import { runImport, IMPORT_USAGE } from './data/import.ts';
 import { runPull, PULL_USAGE } from './data/pull.ts';
 import { runRecord, RECORD_USAGE } from './data/record.ts';
@@ -12,6 +13,7 @@ import { guarded, runMain, usageError, type CliContext } from './shared.ts';
 export const DATA_USAGE = `Usage: npm run data -- <command> [options]
 
 Commands:
+  add <id> --name --unit --frequency --source   create a series (its YAML and an empty log)
   import <file> --series <id>   append a CSV, FRED or ALFRED file to a series' log
   record <series> <date> <value>  append one observation typed by hand
   pull [--series a,b]           fetch fresh observations from each series' feed
@@ -21,6 +23,7 @@ Commands:
 Run \`npm run data -- <command> --help\` for a command's options.`;
 
 const COMMANDS: Record<string, { run: (args: string[], ctx: CliContext) => Promise<number>; usage: string }> = {
+  add: { run: runAdd, usage: ADD_USAGE },
   import: { run: runImport, usage: IMPORT_USAGE },
   record: { run: runRecord, usage: RECORD_USAGE },
   pull: { run: runPull, usage: PULL_USAGE },

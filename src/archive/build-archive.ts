@@ -3,32 +3,90 @@
  * first met), links checked, backlinks and tallies computed. Pages and the CLI only read the result.
  * Pure: takes parsed data and parsed notes.
  */
-import { describeTest, resolveCondition, type Condition } from '../core/conditions.ts';
+import { describeTest, resolveCondition, seriesRead, type Condition, type TestProps } from '../core/conditions.ts';
 import type { DataSet } from '../core/dataset.ts';
-import { day, formatDay } from '../core/dates.ts';
+import { day, formatDay, type Day } from '../core/dates.ts';
 import { errorsOf, type Problem } from '../core/problems.ts';
-import { NowTimelines } from '../core/first-met.ts';
-import { pickSnapshot, thenNow, type Evaluation } from '../core/then-now.ts';
+import type { GroupProps, ValueProps } from '../core/schema.ts';
+import { pickSnapshot, thenNow, type Evaluation, type ThenEvaluation } from '../core/then-now.ts';
+import { combineStatuses, groupSpans, type DayStatus, type Require, type Span } from '../core/timeline.ts';
+import { checkValueProps, valueThenNow, type ValueSide } from '../core/values.ts';
 import type { ParsedNote, Position, RawChart } from '../notes/parse-note.ts';
 
-export interface WatchRecord {
+/** A run of days with one status, as calendar dates (inclusive). */
+export interface TimelineSpan {
+  from: string;
+  to: string;
+  status: DayStatus;
+}
+
+/** What a single condition and a group share: then, now, and the days after the note. */
+interface ConditionBase {
   /** The note's id. */
   note: string;
-  /** Anchor of the row in the note. */
+  /** Anchor of the row in the note (unique among the note's conditions and groups). */
   id: string;
+  position: Position;
+  then: ThenEvaluation;
+  now: Evaluation;
+  /** The first day in (D, now] on which it was met over the data as known now (the spec's value). */
+  firstMetAfterNote: string | null;
+  /** firstMetAfterNote where it says something: null when it was already met on the note's date. */
+  firstMetShown: string | null;
+  /** Maximal runs of days in (D, now] on which it was met, as known now. */
+  metSpans: [string, string][];
+  /** Status on every day of (D, now], as known now. */
+  timeline: TimelineSpan[];
+  /** Every series it reads. */
+  seriesRead: string[];
+}
+
+export interface WatchRecord extends ConditionBase {
+  kind: 'watch';
   label: string;
   series: string;
   /** The test props as written: {above: 130, for: "14d"}. */
-  test: Record<string, string | number>;
+  test: TestProps;
   /** Order among the note's Watch elements. */
   index: number;
-  position: Position;
   condition: Condition;
-  then: Evaluation;
-  now: Evaluation;
-  firstMetAfterNote: string | null;
   /** For `then` tests, the value fixed on the note's date. */
   reference: number | null;
+  /** The id of the group it is part of, or null. */
+  group: string | null;
+}
+
+export interface GroupRecord extends ConditionBase {
+  kind: 'group';
+  title: string;
+  require: Require;
+  /** Order among the note's WatchGroup elements. */
+  index: number;
+  children: WatchRecord[];
+}
+
+/** A condition as tallied and listed: a single Watch, or a group (its children are its parts). */
+export type ConditionRecord = WatchRecord | GroupRecord;
+
+export interface ValueRecord {
+  note: string;
+  /** Order among the note's Value elements. */
+  index: number;
+  series: string;
+  props: ValueProps;
+  position: Position;
+  /** As known on the note's snapshot, at the note's date. */
+  then: ValueSide;
+  /** The same quantity at now over the data as known now. */
+  now: ValueSide;
+}
+
+/** A condition that came true after the note, for the note's sequence of events. */
+export interface SequenceEntry {
+  id: string;
+  /** The Watch label or the group's title. */
+  label: string;
+  firstMet: string;
 }
 
 export interface Tally {
@@ -48,7 +106,22 @@ export interface NoteRecord {
   draft: boolean;
   /** The snapshot the note reads. */
   snapshot: string;
+  /** The snapshot was sealed after a later one existed: what the logs' vintages say was known. */
+  snapshotReconstructed: boolean;
+  /** "Now" for this note: max(newest snapshot, note date). */
+  nowDate: string;
+  /** Whether a snapshot newer than the note's date exists (else now adds nothing to then). */
+  hasNewerSnapshot: boolean;
+  /** Every Watch, in document order (a group's children included). */
   watches: WatchRecord[];
+  /** The note's conditions in document order: single watches and groups (children inside). */
+  conditions: ConditionRecord[];
+  groups: GroupRecord[];
+  values: ValueRecord[];
+  /** Conditions (groups, their children and single ones) that came true after the note, in order. */
+  sequence: SequenceEntry[];
+  /** Conditions already met on the note's date. */
+  metAtNote: { id: string; label: string }[];
   charts: RawChart[];
   /** Ids of notes this note links to. */
   linksTo: string[];
@@ -63,8 +136,13 @@ export interface Archive {
   /** Newest first. */
   notes: NoteRecord[];
   noteById: Map<string, NoteRecord>;
-  /** Every condition, in the order of `notes`. */
+  /** Every Watch (children of groups included), in the order of `notes`. */
   watches: WatchRecord[];
+  /** Every condition as tallied (single watches and groups), in the order of `notes`. */
+  conditions: ConditionRecord[];
+  /** Every Value, in the order of `notes`. */
+  values: ValueRecord[];
+  /** Watches by every series they read. */
   watchesBySeries: Map<string, WatchRecord[]>;
   /** Tags with their notes, tags sorted. */
   tags: Map<string, NoteRecord[]>;
@@ -78,11 +156,53 @@ export interface BuildOptions {
   defaultAuthor: string;
 }
 
-export function tallyOf(watches: readonly WatchRecord[]): Tally {
+/** A note dated this many days after the newest snapshot draws a warning. */
+export const FUTURE_NOTE_DAYS = 7;
+
+export function tallyOf(conditions: readonly ConditionRecord[]): Tally {
   return {
-    total: watches.length,
-    metThen: watches.filter((w) => w.then.status === 'met').length,
-    metNow: watches.filter((w) => w.now.status === 'met').length,
+    total: conditions.length,
+    metThen: conditions.filter((w) => w.then.status === 'met').length,
+    metNow: conditions.filter((w) => w.now.status === 'met').length,
+  };
+}
+
+const spanDates = (spans: readonly Span[]): TimelineSpan[] => spans.map((x) => ({ from: formatDay(x.from), to: formatDay(x.to), status: x.status }));
+const metSpansOf = (spans: readonly Span[]): [string, string][] => spans.filter((x) => x.status === 'met').map((x) => [formatDay(x.from), formatDay(x.to)]);
+const firstShown = (then: Evaluation, first: string | null) => (then.status === 'met' ? null : first);
+/** A child's status as a group reads it: a `then` baseline is not yet true. */
+const asPart = (s: Evaluation['status']) => (s === 'baseline' ? 'not-met' : s);
+
+/** A group's record from its evaluated children. */
+function groupRecord(note: string, g: { id: string; index: number; props: GroupProps; position: Position }, children: WatchRecord[], spans: readonly Span[][], D: Day, S: Day, N: Day): GroupRecord {
+  const require = g.props.require;
+  const T = Math.max(N, D);
+  const combined = groupSpans(require, spans, D + 1, T);
+  const first = combined.find((x) => x.status === 'met');
+  const side = (date: Day, snapshot: Day, status: Evaluation['status']): Evaluation => ({ date: formatDay(date), snapshot: formatDay(snapshot), status, value: null, observed: null, stale: children.some((c) => (snapshot === S ? c.then : c.now).stale), staleRule: null, compared: null });
+  const then: ThenEvaluation = {
+    ...side(D, S, combineStatuses(require, children.map((c) => asPart(c.then.status)))),
+    revisedValue: null,
+    revisedOn: null,
+    statusAsKnownNow: combineStatuses(require, children.map((c) => asPart(c.then.statusAsKnownNow))),
+  };
+  const firstMet = first ? formatDay(first.from) : null;
+  return {
+    kind: 'group',
+    note,
+    id: g.id,
+    title: g.props.title,
+    require,
+    index: g.index,
+    position: g.position,
+    children,
+    then,
+    now: side(T, N, combineStatuses(require, children.map((c) => asPart(c.now.status)))),
+    firstMetAfterNote: firstMet,
+    firstMetShown: firstShown(then, firstMet),
+    metSpans: metSpansOf(combined),
+    timeline: spanDates(combined),
+    seriesRead: [...new Set(children.flatMap((c) => c.seriesRead))],
   };
 }
 
@@ -94,8 +214,6 @@ export function buildArchive(data: DataSet, parsed: readonly ParsedNote[], optio
   const ids = new Set(included.map((n) => n.id));
   const dataOk = errorsOf(data.problems).length === 0;
   const N = data.now;
-  // firstMetAfterNote of every condition reads the same "now": its step functions are built once.
-  const timelines = N === undefined ? undefined : new NowTimelines(data.logs, N);
 
   const notes: NoteRecord[] = [];
   for (const n of included) {
@@ -103,23 +221,38 @@ export function buildArchive(data: DataSet, parsed: readonly ParsedNote[], optio
     const D = day(fm.date);
     const picked = pickSnapshot(D, fm.snapshot ? day(fm.snapshot) : undefined, data.snapshots);
     let snapshot: number | undefined;
+    const needsData = n.watches.length > 0 || n.charts.length > 0 || n.values.length > 0;
     if ('message' in picked) {
-      if (n.watches.length || n.charts.length || fm.snapshot) {
+      if (needsData || fm.snapshot) {
         problems.push({ file: n.file, line: n.fieldLine(fm.snapshot ? 'snapshot' : 'date'), field: fm.snapshot ? 'snapshot' : 'date', message: picked.message, hint: picked.hint });
       }
     } else snapshot = picked.snapshot;
+    if (N !== undefined && D - N > FUTURE_NOTE_DAYS) {
+      problems.push({
+        file: n.file,
+        line: n.fieldLine('date'),
+        field: 'date',
+        severity: 'warning',
+        message: `the note is dated ${fm.date}, ${D - N} days after the newest snapshot (${formatDay(N)}): its "now" is its own date`,
+        hint: 'Seal a snapshot for its date (`npm run data -- seal --date ' + fm.date + '`), or fix the date',
+      });
+    }
+    const evaluate = snapshot !== undefined && N !== undefined && dataOk;
 
     const watches: WatchRecord[] = [];
+    const spansOf = new Map<number, Span[]>();
     for (const w of n.watches) {
-      if (w.id.startsWith('invalid-')) continue;
+      if (!w.valid) continue;
       const resolved = resolveCondition(w.props, catalog);
       if ('problems' in resolved) {
         for (const p of resolved.problems) problems.push({ file: n.file, ...w.position, field: p.field, message: p.message, hint: p.hint });
         continue;
       }
-      if (snapshot === undefined || N === undefined || !dataOk) continue;
-      const result = thenNow(resolved.condition, data.logs, D, snapshot, N, timelines);
+      if (!evaluate) continue;
+      const { spans, ...result } = thenNow(resolved.condition, data.logs, D, snapshot!, N!);
+      spansOf.set(w.index, spans);
       watches.push({
+        kind: 'watch',
         note: n.id,
         id: w.id,
         label: w.label,
@@ -128,9 +261,40 @@ export function buildArchive(data: DataSet, parsed: readonly ParsedNote[], optio
         index: w.index,
         position: w.position,
         condition: resolved.condition,
+        group: w.group !== undefined ? (n.groups[w.group]?.id ?? null) : null,
+        seriesRead: seriesRead(resolved.condition),
         ...result,
+        firstMetShown: firstShown(result.then, result.firstMetAfterNote),
+        metSpans: metSpansOf(spans),
+        timeline: spanDates(spans),
       });
     }
+    const byIndex = new Map(watches.map((w) => [w.index, w]));
+    const groups: GroupRecord[] = [];
+    if (evaluate) {
+      for (const g of n.groups) {
+        const children = g.children.map((k) => byIndex.get(k));
+        if (!g.valid || children.some((c) => c === undefined)) continue;
+        groups.push(groupRecord(n.id, g, children as WatchRecord[], g.children.map((k) => spansOf.get(k)!), D, snapshot!, N!));
+      }
+    }
+    const groupByIndex = new Map(groups.map((g) => [g.index, g]));
+    const conditions: ConditionRecord[] = [];
+    for (const o of n.order) {
+      const r = o.kind === 'watch' ? byIndex.get(o.index) : groupByIndex.get(o.index);
+      if (r) conditions.push(r);
+    }
+
+    const values: ValueRecord[] = [];
+    for (const v of n.values) {
+      if (!v.valid) continue;
+      const log = data.logs.get(v.props.series);
+      const bad = checkValueProps(v.props, log, D);
+      for (const p of bad) problems.push({ file: n.file, ...v.position, field: p.field, message: p.message, hint: p.hint });
+      if (bad.length || !evaluate) continue;
+      values.push({ note: n.id, index: v.index, series: v.props.series, props: v.props, position: v.position, ...valueThenNow(v.props, log!, D, snapshot!, N!) });
+    }
+
     for (const c of n.charts) {
       if (!catalog(c.props.series)) {
         problems.push({ file: n.file, ...c.position, field: 'series', message: `unknown series "${c.props.series}"`, hint: `Add data/series/${c.props.series}.yaml and .csv, or fix the id` });
@@ -143,6 +307,15 @@ export function buildArchive(data: DataSet, parsed: readonly ParsedNote[], optio
         problems.push({ file: n.file, ...l.position, message: `link to /notes/${l.target}/ points to no note`, hint: 'Fix the date or slug, or write that note first' });
       }
     }
+    // The order things came true: groups, their parts and single conditions, by first-met day.
+    const lanes = conditions.flatMap((c) => (c.kind === 'group' ? [c, ...c.children] : [c]));
+    const label = (c: ConditionRecord) => (c.kind === 'group' ? c.title : c.label);
+    const sequence = lanes
+      .map((c, order) => ({ c, order }))
+      .filter(({ c }) => c.firstMetShown !== null)
+      .sort((a, b) => (a.c.firstMetShown! < b.c.firstMetShown! ? -1 : a.c.firstMetShown! > b.c.firstMetShown! ? 1 : a.order - b.order))
+      .map(({ c }) => ({ id: c.id, label: label(c), firstMet: c.firstMetShown! }));
+    const snapFile = snapshot === undefined ? undefined : data.snapshotFiles.get(snapshot);
     notes.push({
       id: n.id,
       file: n.file,
@@ -153,11 +326,19 @@ export function buildArchive(data: DataSet, parsed: readonly ParsedNote[], optio
       author: fm.author ?? options.defaultAuthor,
       draft: fm.draft,
       snapshot: snapshot === undefined ? '' : formatDay(snapshot),
+      snapshotReconstructed: (snapFile as { reconstructed?: boolean } | undefined)?.reconstructed === true,
+      nowDate: N === undefined ? '' : formatDay(Math.max(N, D)),
+      hasNewerSnapshot: N !== undefined && N > D,
       watches,
+      conditions,
+      groups,
+      values,
+      sequence,
+      metAtNote: lanes.filter((c) => c.then.status === 'met').map((c) => ({ id: c.id, label: label(c) })),
       charts: n.charts,
       linksTo: [...new Set(n.links.map((l) => l.target))].filter((t) => ids.has(t)),
       linkedFrom: [],
-      tally: tallyOf(watches),
+      tally: tallyOf(conditions),
     });
   }
 
@@ -168,7 +349,7 @@ export function buildArchive(data: DataSet, parsed: readonly ParsedNote[], optio
   const watches = notes.flatMap((n) => n.watches);
   const watchesBySeries = new Map<string, WatchRecord[]>();
   for (const w of watches) {
-    for (const s of new Set([w.series, ...(w.condition.test !== 'trend' && w.condition.test !== 'equals' && w.condition.target.type === 'series' ? [w.condition.target.id] : [])])) {
+    for (const s of w.seriesRead) {
       const list = watchesBySeries.get(s) ?? [];
       list.push(w);
       watchesBySeries.set(s, list);
@@ -190,6 +371,8 @@ export function buildArchive(data: DataSet, parsed: readonly ParsedNote[], optio
       notes,
       noteById,
       watches,
+      conditions: notes.flatMap((n) => n.conditions),
+      values: notes.flatMap((n) => n.values),
       watchesBySeries,
       tags: sortedTags,
       data,

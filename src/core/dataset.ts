@@ -3,10 +3,11 @@
  * snapshots. Every problem is collected with its file and line or field, so one run lists them all.
  */
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
-import { formatDay, parseDay, type Day } from './dates.ts';
+import { formatDay, parseDay, parseDuration, type Day } from './dates.ts';
+import { deriveRows } from './derived.ts';
 import { parseObservationLog, type ObservationRows } from './observation-log.ts';
 import type { Problem } from './problems.ts';
-import { SERIES_ID, seriesMetaSchema, snapshotSchema, type SeriesMeta, type SnapshotFile } from './schema.ts';
+import { SERIES_ID, seriesMetaSchema, snapshotSchema, type Derive, type SeriesMeta, type SnapshotFile } from './schema.ts';
 import { verifySeals, type SealToVerify } from './seal.ts';
 import { SeriesLog } from './store.ts';
 import { upperBound } from './search.ts';
@@ -38,9 +39,21 @@ export interface LoadedSeries {
   csvPath: string;
 }
 
+/** A series computed from others: it has a YAML and no log. */
+export interface DerivedSeries {
+  id: string;
+  yamlPath: string;
+  meta: SeriesMeta;
+  derive: Derive;
+}
+
 export interface DataSet {
+  /** Logged series (with a CSV log). */
   series: Map<string, LoadedSeries>;
+  /** Every series' log, logged and derived (a derived one materialized from its inputs). */
   logs: Map<string, SeriesLog>;
+  /** Derived series, by id. */
+  derived: Map<string, DerivedSeries>;
   /** Snapshot dates, ascending. */
   snapshots: Day[];
   snapshotFiles: Map<Day, SnapshotFile>;
@@ -58,8 +71,8 @@ export function yamlLine(doc: Document, lines: LineCounter, path: readonly Prope
   return undefined;
 }
 
-/** Parses and validates one series' YAML. */
-export function parseSeriesMeta(file: string, text: string): { meta?: SeriesMeta; problems: Problem[] } {
+/** Parses and validates one series' YAML; `lineOf` finds the line of a field, for later checks. */
+export function parseSeriesMeta(file: string, text: string): { meta?: SeriesMeta; problems: Problem[]; lineOf?: (path: readonly PropertyKey[]) => number | undefined } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
@@ -86,13 +99,15 @@ export function parseSeriesMeta(file: string, text: string): { meta?: SeriesMeta
         hint:
           i.code === 'unrecognized_keys'
             ? i.path[0] === 'pull'
-              ? 'Allowed keys under pull: from, id, field'
-              : 'Allowed keys: name, unit, frequency, kind, states, source, illustrative, decimals, pull'
+              ? 'Allowed keys under pull: from, id, field, scale'
+              : i.path[0] === 'derive'
+                ? 'Allowed keys under derive: op, of, window, scale'
+                : 'Allowed keys: name, unit, frequency, kind, states, source, illustrative, decimals, pull, derive, staleAfter'
             : 'See README "Data formats"',
       })),
     };
   }
-  return { meta: result.data, problems: [] };
+  return { meta: result.data, problems: [], lineOf: (path) => yamlLine(doc, lines, path) };
 }
 
 /** Parses and validates one snapshot file. */
@@ -148,6 +163,7 @@ export function loadDataSet(input: DataInput): DataSet {
     }
   }
 
+  const derivedFiles: DerivedFile[] = [];
   for (const f of [...input.series].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     if (!SERIES_ID.test(f.id)) {
       problems.push({ file: f.yamlText !== undefined ? f.yamlPath : f.csvPath, message: `"${f.id}" is not a valid series id`, hint: 'Series ids are lower-case letters, digits and dashes, starting with a letter or digit' });
@@ -157,11 +173,22 @@ export function loadDataSet(input: DataInput): DataSet {
       problems.push({ file: f.csvPath, message: `has no metadata file ${f.yamlPath}`, hint: 'Every series needs <id>.yaml beside <id>.csv (name, unit, frequency, source)' });
       continue;
     }
-    if (f.csvBytes === undefined) {
-      problems.push({ file: f.yamlPath, message: `has no observation log ${f.csvPath}`, hint: 'Create it with the header line "date,value,vintage"' });
+    const meta = parseSeriesMeta(f.yamlPath, f.yamlText);
+    if (!meta.meta && f.csvBytes === undefined) {
+      // Without a log, the YAML's own problems are the ones to fix first (it may mean to be derived).
+      problems.push(...meta.problems);
       continue;
     }
-    const meta = parseSeriesMeta(f.yamlPath, f.yamlText);
+    if (meta.meta?.derive) {
+      if (f.csvBytes !== undefined) {
+        problems.push({ file: f.csvPath, message: `"${f.id}" is derived (its YAML has \`derive\`), so it has no observation log`, hint: `Delete ${f.csvPath}, or remove \`derive\` to log the series` });
+      } else derivedFiles.push({ id: f.id, yamlPath: f.yamlPath, meta: meta.meta, lineOf: meta.lineOf! });
+      continue;
+    }
+    if (f.csvBytes === undefined) {
+      problems.push({ file: f.yamlPath, message: `has no observation log ${f.csvPath}`, hint: 'Create it with the header line "date,value,vintage", or give the series a `derive` recipe' });
+      continue;
+    }
     problems.push(...meta.problems);
     if (!meta.meta) continue;
     const parsed = parseObservationLog(f.csvPath, f.csvBytes, meta.meta);
@@ -195,6 +222,65 @@ export function loadDataSet(input: DataInput): DataSet {
     }
   }
   const logs = new Map([...series].map(([id, s]) => [id, s.log]));
-  return { series, logs, snapshots, snapshotFiles, now, problems };
+  const derived = new Map<string, DerivedSeries>();
+  for (const p of loadDerived(derivedFiles, logs, new Set(input.series.map((s) => s.id)))) problems.push(p);
+  for (const f of derivedFiles) if (logs.has(f.id)) derived.set(f.id, { id: f.id, yamlPath: f.yamlPath, meta: f.meta, derive: f.meta.derive! });
+  return { series, logs, derived, snapshots, snapshotFiles, now, problems };
+}
+
+interface DerivedFile {
+  id: string;
+  yamlPath: string;
+  meta: SeriesMeta;
+  lineOf: (path: readonly PropertyKey[]) => number | undefined;
+}
+
+/**
+ * Materializes every derived series into `logs`, inputs first. Reports, at the `derive` key of the
+ * YAML, an unknown input, a status input, and a cycle; a series reading a broken one is left out.
+ */
+function loadDerived(files: readonly DerivedFile[], logs: Map<string, SeriesLog>, present: ReadonlySet<string>): Problem[] {
+  const problems: Problem[] = [];
+  const byId = new Map(files.map((f) => [f.id, f]));
+  const state = new Map<string, 'visiting' | 'done' | 'failed'>();
+  const visit = (f: DerivedFile, path: string[]): boolean => {
+    const s = state.get(f.id);
+    if (s === 'done') return true;
+    if (s === 'failed') return false;
+    if (s === 'visiting') {
+      const cycle = [...path.slice(path.indexOf(f.id)), f.id];
+      problems.push({ file: f.yamlPath, line: f.lineOf(['derive', 'of']), field: 'derive.of', message: `derived series form a cycle: ${cycle.join(' → ')}`, hint: 'A derived series cannot read itself, directly or through others' });
+      state.set(f.id, 'failed');
+      return false;
+    }
+    state.set(f.id, 'visiting');
+    const d = f.meta.derive!;
+    let ok = true;
+    d.of.forEach((id, k) => {
+      const at = { file: f.yamlPath, line: f.lineOf(['derive', 'of', k]), field: `derive.of.${k}` };
+      const input = byId.get(id);
+      if (input) {
+        if (!visit(input, [...path, f.id])) ok = false;
+      } else if (!logs.has(id)) {
+        ok = false;
+        // A logged input with errors of its own is reported in its own files.
+        if (!present.has(id)) problems.push({ ...at, message: `unknown input series "${id}"`, hint: `Add data/series/${id}.yaml, or fix the id` });
+      } else if (logs.get(id)!.meta.kind === 'status') {
+        ok = false;
+        problems.push({ ...at, message: `"${id}" is a status series and cannot be an input of ${d.op}`, hint: 'Derive from number series only' });
+      }
+    });
+    if (state.get(f.id) === 'failed') return false;
+    if (!ok) {
+      state.set(f.id, 'failed');
+      return false;
+    }
+    const window = d.window === undefined ? undefined : parseDuration(d.window)!;
+    logs.set(f.id, new SeriesLog(f.id, f.meta, deriveRows(d, window, d.of.map((id) => logs.get(id)!))));
+    state.set(f.id, 'done');
+    return true;
+  };
+  for (const f of files) visit(f, []);
+  return problems;
 }
 

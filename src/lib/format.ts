@@ -113,10 +113,12 @@ export function describeCondition(w: Pick<WatchRecord, 'condition' | 'reference'
       else target = metaOf(c.target.id)?.name ?? c.target.id;
       return `${c.test} ${target}${forText}`;
     }
+    case 'between':
+      return `between ${meta ? valueText(meta, c.lo) : c.lo} and ${meta ? valueText(meta, c.hi) : c.hi}${forText}`;
     case 'equals':
-      return `equals “${c.stateName}”${forText}`;
+      return c.stateNames.length === 1 ? `equals “${c.stateNames[0]}”${forText}` : `is one of ${c.stateNames.map((n) => `“${n}”`).join(', ')}${forText}`;
     case 'trend':
-      return `${TREND[c.direction] ?? c.direction} over ${durationText(`${c.over.n}${c.over.unit}`)}`;
+      return `${TREND[c.direction] ?? c.direction} over ${durationText(`${c.over.n}${c.over.unit}`)}${forText}`;
   }
 }
 

@@ -1,9 +1,10 @@
 /**
  * A Sätteri mdast plugin for the MDX compile: tells each asof component which note it sits in
- * (`__note`) and, for Watch and SeriesChart, which one it is (`__index`, in document order), so the
+ * (`__note`) and, for the indexed ones (Watch, WatchGroup, SeriesChart, Value), which one it is (`__index`, in document order), so the
  * component can look up the condition the build already evaluated instead of re-reading anything.
  */
 import { defineMdastPlugin, type MdastPluginEntry, type PluginFactoryContext } from 'satteri';
+import { INDEXED_COMPONENTS, isNoteComponent } from './components.ts';
 import { NOTE_FILE } from './parse-note.ts';
 import { site } from '../site.config.ts';
 
@@ -20,9 +21,9 @@ export const injectNoteProps: MdastPluginEntry = (ctx: PluginFactoryContext) => 
   const name = ctx.fileURL ? decodeURIComponent(ctx.fileURL.pathname.split('/').at(-1) ?? '') : '';
   if (!NOTE_FILE.test(name)) return null;
   const note = name.replace(/\.mdx$/, '');
-  const counters: Record<string, number> = { Watch: 0, SeriesChart: 0 };
+  const counters: Record<string, number> = Object.fromEntries(INDEXED_COMPONENTS.map((n) => [n, 0]));
   const visit = (node: { name?: string | null; attributes: unknown[] }, c: { replaceNode: (a: never, b: never) => void }) => {
-    if (node.name !== 'Watch' && node.name !== 'SeriesChart' && node.name !== 'WatchSummary') return;
+    if (!node.name || !isNoteComponent(node.name) || node.name === 'PullQuote') return;
     const extra: Attr[] = [{ type: 'mdxJsxAttribute', name: '__note', value: note }];
     if (node.name in counters) {
       extra.push({ type: 'mdxJsxAttribute', name: '__index', value: { type: 'mdxJsxAttributeValueExpression', value: String(counters[node.name]!++) } });

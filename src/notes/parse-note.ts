@@ -9,10 +9,20 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'astro/zod';
 import { yamlLine } from '../core/dataset.ts';
 import type { Problem } from '../core/problems.ts';
-import { isoDate, noteFrontmatterSchema, seriesId, watchPropsSchema, type NoteFrontmatter, type WatchProps } from '../core/schema.ts';
+import {
+  groupPropsSchema,
+  isoDate,
+  noteFrontmatterSchema,
+  seriesId,
+  valuePropsSchema,
+  watchPropsSchema,
+  type GroupProps,
+  type NoteFrontmatter,
+  type ValueProps,
+  type WatchProps,
+} from '../core/schema.ts';
+import { NOTE_COMPONENT_NAMES, isNoteComponent } from './components.ts';
 
-/** Components every note may use without importing them. */
-export const NOTE_COMPONENTS = ['Watch', 'WatchSummary', 'SeriesChart', 'PullQuote'] as const;
 
 export const NOTE_FILE = /^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/;
 
@@ -44,6 +54,30 @@ export interface RawWatch {
   id: string;
   /** Order among the note's Watch elements (what the compile step injects as `__index`). */
   index: number;
+  /** Index of the WatchGroup it sits in, if any. */
+  group?: number;
+  /** False when its props or label are broken (reported in `problems`); kept so indexes stay aligned. */
+  valid: boolean;
+  position: Position;
+}
+
+export interface RawGroup {
+  props: GroupProps;
+  /** `props.id`, or a slug of the title. */
+  id: string;
+  /** Order among the note's WatchGroup elements. */
+  index: number;
+  /** Indexes of its Watch children, in order. */
+  children: number[];
+  valid: boolean;
+  position: Position;
+}
+
+export interface RawValue {
+  props: ValueProps;
+  /** Order among the note's Value elements. */
+  index: number;
+  valid: boolean;
   position: Position;
 }
 
@@ -67,6 +101,10 @@ export interface ParsedNote {
   /** 1-based line of each frontmatter key, for errors found later (snapshot, date). */
   fieldLine: (field: string) => number | undefined;
   watches: RawWatch[];
+  groups: RawGroup[];
+  values: RawValue[];
+  /** Conditions in document order: a group, then its children; a watch outside any group. */
+  order: ({ kind: 'watch'; index: number } | { kind: 'group'; index: number })[];
   charts: RawChart[];
   links: NoteLink[];
   problems: Problem[];
@@ -84,23 +122,51 @@ export function slugify(text: string): string {
     .replace(/-+$/g, '');
 }
 
-type Literal = string | number | boolean;
+type Scalar = string | number | boolean;
+type Literal = Scalar | (string | number)[];
 
-/** A JSX attribute's value, which must be a literal: "text", {130}, {-1.5}, {'text'}, {true}. */
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+const STRING = /^(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')$/;
+
+/** A quoted string literal's text, or undefined. */
+function stringLiteral(expr: string): string | undefined {
+  const str = STRING.exec(expr);
+  if (!str) return undefined;
+  try {
+    return JSON.parse(`"${(str[1] ?? str[2] ?? '').replace(/\\'/g, "'")}"`) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An array literal of numbers and strings, `[145, 150]` or `["paused", 'easing']`, or undefined. */
+function arrayLiteral(expr: string): (string | number)[] | undefined {
+  const inner = /^\[([\s\S]*)\]$/.exec(expr)?.[1];
+  if (inner === undefined) return undefined;
+  const items: (string | number)[] = [];
+  // Items are numbers or quoted strings separated by commas (a comma inside quotes stays).
+  const item = /\s*(-?\d+(?:\.\d+)?|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*(,|$)/y;
+  if (inner.trim() === '') return items;
+  let m: RegExpExecArray | null;
+  while (item.lastIndex < inner.length && (m = item.exec(inner))) {
+    const text = m[1]!;
+    items.push(NUMBER.test(text) ? Number(text) : stringLiteral(text)!);
+    if (m[2] === '') break;
+  }
+  return item.lastIndex === inner.length || inner.slice(item.lastIndex).trim() === '' ? items : undefined;
+}
+
+/** A JSX attribute's value, which must be a literal: "text", {130}, {-1.5}, {'text'}, {true}, {[1, 2]}. */
 function literalOf(value: unknown): { value: Literal } | { error: string } {
   if (value === null || value === undefined) return { value: true };
   if (typeof value === 'string') return { value };
   const expr = String((value as { value?: unknown }).value ?? '').trim();
-  if (/^-?\d+(?:\.\d+)?$/.test(expr)) return { value: Number(expr) };
+  const list = arrayLiteral(expr);
+  if (list) return { value: list };
+  if (NUMBER.test(expr)) return { value: Number(expr) };
   if (expr === 'true' || expr === 'false') return { value: expr === 'true' };
-  const str = /^(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')$/.exec(expr);
-  if (str) {
-    try {
-      return { value: JSON.parse(`"${(str[1] ?? str[2] ?? '').replace(/\\'/g, "'")}"`) as string };
-    } catch {
-      /* fall through */
-    }
-  }
+  const str = stringLiteral(expr);
+  if (str !== undefined) return { value: str };
   return { error: `{${expr}} is not a literal value` };
 }
 
@@ -122,7 +188,7 @@ export function parseNoteSource(file: string, source: string): ParsedNote {
   const name = file.split('/').at(-1) ?? file;
   const m = NOTE_FILE.exec(name);
   const id = name.replace(/\.mdx$/, '');
-  const note: ParsedNote = { id, file, fieldLine: () => undefined, watches: [], charts: [], links: [], problems };
+  const note: ParsedNote = { id, file, fieldLine: () => undefined, watches: [], groups: [], values: [], order: [], charts: [], links: [], problems };
   if (!m) {
     problems.push({ file, message: 'a note file must be named <YYYY-MM-DD>-<slug>.mdx', hint: 'Rename it, e.g. 2026-05-20-funding-stress.mdx (slug: lower-case words and dashes)' });
     return note;
@@ -185,80 +251,134 @@ export function parseNoteSource(file: string, source: string): ParsedNote {
   }
 
   const seenIds = new Map<string, Position>();
-  const visit = (node: MdastNode) => {
-    const n = node as { type: string; name?: string | null; attributes?: unknown[]; children?: MdastNode[]; url?: string };
+  /** Claims an anchor id for a condition or group; reports a duplicate. */
+  const claim = (wid: string, at: Problem, position: Position, what: string) => {
+    const prev = seenIds.get(wid);
+    if (prev) problems.push({ ...at, field: 'id', message: `duplicate ${what} id "${wid}" (first used at line ${prev.line})`, hint: 'Give one of them a distinct id="..." prop' });
+    else seenIds.set(wid, position);
+    return !prev;
+  };
+  /** Reads an element's attributes as literals; reports spreads and expressions. */
+  const propsOf = (n: { name: string; attributes?: unknown[] }, at: Problem): { props: Record<string, Literal>; ok: boolean } => {
+    const props: Record<string, Literal> = {};
+    let ok = true;
+    for (const attr of n.attributes ?? []) {
+      const a = attr as { type: string; name?: string; value?: unknown };
+      if (a.type !== 'mdxJsxAttribute' || !a.name) {
+        problems.push({ ...at, message: `<${n.name}> props must be written out, not spread`, hint: 'Write each prop as name="text" or name={123}' });
+        ok = false;
+        continue;
+      }
+      const lit = literalOf(a.value);
+      if ('error' in lit) {
+        problems.push({ ...at, field: a.name, message: `${lit.error}`, hint: `<${n.name}> props must be literals known when the note is written: "text", {130}, {-1.5}, {[145, 150]}` });
+        ok = false;
+      } else props[a.name] = lit.value;
+    }
+    return { props, ok };
+  };
+  /** Validates props with a schema, reporting each issue at the element. */
+  const check = <T,>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; code: string; message: string; keys?: string[] }[] } } }, name: string, props: Record<string, Literal>, at: Problem, hint: string): T | undefined => {
+    const parsed = schema.safeParse(props);
+    if (parsed.success) return parsed.data;
+    for (const i of parsed.error.issues) {
+      problems.push({
+        ...at,
+        field: i.path.join('.') || undefined,
+        message: i.code === 'unrecognized_keys' ? `unknown <${name}> prop${i.keys!.length > 1 ? 's' : ''} ${i.keys!.join(', ')}` : i.message,
+        hint,
+      });
+    }
+    return undefined;
+  };
+
+  type Jsx = { type: string; name?: string | null; attributes?: unknown[]; children?: MdastNode[]; url?: string };
+  const isJsx = (n: Jsx) => n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement';
+
+  const readWatch = (node: MdastNode, at: Problem, position: Position, group: number | undefined) => {
+    const n = node as Jsx & { name: string };
+    const { props, ok: literal } = propsOf(n, at);
+    const index = note.watches.length;
+    const label = textOf(node).replace(/\s+/g, ' ').trim();
+    // A prop that was not a literal is already reported; checking the rest would only add knock-on errors.
+    const parsed = literal ? check<WatchProps>(watchPropsSchema, 'Watch', props, at, 'Watch props: series, one of above/below/between/equals/trend (+ over), optional for and id') : undefined;
+    let valid = parsed !== undefined;
+    if (!label) {
+      problems.push({ ...at, message: '<Watch> has no label', hint: 'Write the condition in words between <Watch ...> and </Watch>' });
+      valid = false;
+    }
+    const wid = parsed?.id ?? slugify(label);
+    if (valid && !claim(wid, at, position, 'Watch')) valid = false;
+    // A broken one is kept so indexes stay aligned with the compiled page.
+    note.watches.push({ props: (parsed ?? props) as WatchProps, label, id: wid, index, ...(group !== undefined ? { group } : {}), valid, position });
+    if (group === undefined) note.order.push({ kind: 'watch', index });
+    return index;
+  };
+
+  const visit = (node: MdastNode, parentGroup?: number) => {
+    const n = node as Jsx;
     if (n.type === 'link' && typeof n.url === 'string' && n.url.startsWith('/notes/')) {
       const link = NOTE_HREF.exec(n.url);
       if (!link) {
         problems.push({ file, ...positionOf(node), message: `link ${n.url} is not a note address`, hint: 'Link to notes as /notes/<YYYY-MM-DD>-<slug>/' });
       } else note.links.push({ target: link[1]!, position: positionOf(node) });
     }
-    if ((n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement') && n.name && /^[A-Z]/.test(n.name)) {
+    if (isJsx(n) && n.name && /^[A-Z]/.test(n.name)) {
       const position = positionOf(node);
-      const at = { file, line: position.line, column: position.column };
-      if (!(NOTE_COMPONENTS as readonly string[]).includes(n.name)) {
-        problems.push({ ...at, message: `unknown component <${n.name}>`, hint: `Notes can use ${NOTE_COMPONENTS.map((c) => `<${c}>`).join(', ')}` });
-      } else if (n.name === 'Watch' || n.name === 'SeriesChart') {
-        const props: Record<string, Literal> = {};
-        let ok = true;
-        for (const attr of n.attributes ?? []) {
-          const a = attr as { type: string; name?: string; value?: unknown };
-          if (a.type !== 'mdxJsxAttribute' || !a.name) {
-            problems.push({ ...at, message: `<${n.name}> props must be written out, not spread`, hint: 'Write each prop as name="text" or name={123}' });
-            ok = false;
-            continue;
+      const at: Problem = { file, line: position.line, column: position.column, message: '' };
+      const name = n.name;
+      if (!isNoteComponent(name)) {
+        problems.push({ ...at, message: `unknown component <${name}>`, hint: `Notes can use ${NOTE_COMPONENT_NAMES.map((c) => `<${c}>`).join(', ')}` });
+      } else if (parentGroup !== undefined && name !== 'Watch') {
+        problems.push({ ...at, message: `<${name}> inside <WatchGroup>: a group holds <Watch> elements only`, hint: 'Move it out of the group; groups do not nest' });
+        return;
+      } else if (name === 'Watch') {
+        readWatch(node, at, position, parentGroup);
+        return;
+      } else if (name === 'WatchGroup') {
+        const index = note.groups.length;
+        const { props, ok: literal } = propsOf(n as Jsx & { name: string }, at);
+        const parsed = literal ? check<GroupProps>(groupPropsSchema, 'WatchGroup', props, at, 'WatchGroup props: title, optional require ("all", "any" or a number) and id') : undefined;
+        const gid = parsed ? (parsed.id ?? slugify(parsed.title)) : `group-${index + 1}`;
+        const group: RawGroup = { props: (parsed ?? props) as GroupProps, id: gid, index, children: [], valid: parsed !== undefined, position };
+        note.groups.push(group);
+        note.order.push({ kind: 'group', index });
+        if (parsed && !gid) {
+          problems.push({ ...at, field: 'title', message: 'the title has no letters or digits to make an id from', hint: 'Give the group an id="..." prop' });
+          group.valid = false;
+        } else if (parsed && !claim(gid, at, position, 'WatchGroup')) group.valid = false;
+        // Children: Watch elements only; MDX wraps loose text in paragraphs.
+        for (const child of n.children ?? []) {
+          const c = child as Jsx;
+          if (isJsx(c) && c.name === 'Watch') group.children.push(readWatch(child, { ...at, ...positionOf(child) }, positionOf(child), index));
+          else if (c.type === 'paragraph' && (c.children ?? []).every((g) => isJsx(g as Jsx) && (g as Jsx).name === 'Watch')) {
+            for (const g of c.children ?? []) group.children.push(readWatch(g, { ...at, ...positionOf(g) }, positionOf(g), index));
+          } else if (c.type === 'mdxFlowExpression' || (c.type === 'text' && !String((c as { value?: string }).value ?? '').trim())) continue;
+          else {
+            problems.push({ ...at, ...positionOf(child), message: `<WatchGroup> holds ${isJsx(c) ? `<${c.name}>` : 'text'}: a group holds <Watch> elements only`, hint: 'Write the group\'s words in its title, and each condition as a <Watch>' });
+            group.valid = false;
           }
-          const lit = literalOf(a.value);
-          if ('error' in lit) {
-            problems.push({ ...at, field: a.name, message: `${lit.error}`, hint: `<${n.name}> props must be literals known when the note is written: "text", {130}, {-1.5}` });
-            ok = false;
-          } else props[a.name] = lit.value;
         }
-        if (n.name === 'Watch') {
-          const index = note.watches.length;
-          const label = textOf(node).replace(/\s+/g, ' ').trim();
-          // A prop that was not a literal is already reported; checking the rest would only add knock-on errors.
-          const parsed = ok ? watchPropsSchema.safeParse(props) : undefined;
-          if (parsed && !parsed.success) {
-            for (const i of parsed.error.issues) {
-              problems.push({
-                ...at,
-                field: i.path.join('.') || undefined,
-                message: i.code === 'unrecognized_keys' ? `unknown <Watch> prop${i.keys.length > 1 ? 's' : ''} ${i.keys.join(', ')}` : i.message,
-                hint: 'Watch props: series, one of above/below/equals/trend (+ over), optional for and id',
-              });
-            }
-            ok = false;
-          }
-          if (!label) {
-            problems.push({ ...at, message: '<Watch> has no label', hint: 'Write the condition in words between <Watch ...> and </Watch>' });
-            ok = false;
-          }
-          if (ok && parsed?.success) {
-            const wid = parsed.data.id ?? slugify(label);
-            const prev = seenIds.get(wid);
-            if (prev) {
-              problems.push({ ...at, field: 'id', message: `duplicate Watch id "${wid}" (first used at line ${prev.line})`, hint: 'Give one of them a distinct id="..." prop' });
-            } else seenIds.set(wid, position);
-            note.watches.push({ props: parsed.data, label, id: wid, index, position });
-          } else {
-            // Keep the index aligned with the compiled page even when this one is broken.
-            note.watches.push({ props: props as WatchProps, label, id: `invalid-${index}`, index, position });
-          }
-        } else {
-          const index = note.charts.length;
-          const parsed = chartPropsSchema.safeParse(props);
-          if (!parsed.success) {
-            for (const i of parsed.error.issues) {
-              problems.push({ ...at, field: i.path.join('.') || undefined, message: i.code === 'unrecognized_keys' ? `unknown <SeriesChart> prop ${i.keys.join(', ')}` : i.message, hint: 'SeriesChart props: series, optional from, to (YYYY-MM-DD), mark (a number), title' });
-            }
-          }
-          if (ok && parsed.success) note.charts.push({ props: parsed.data, index, position });
-          else note.charts.push({ props: props as ChartProps, index, position });
+        if (group.children.length === 0) {
+          problems.push({ ...at, message: '<WatchGroup> has no <Watch> inside', hint: 'Put the conditions it combines between <WatchGroup ...> and </WatchGroup>' });
+          group.valid = false;
+        } else if (parsed && typeof parsed.require === 'number' && parsed.require > group.children.length) {
+          problems.push({ ...at, field: 'require', message: `require={${parsed.require}} but the group has ${group.children.length} condition${group.children.length === 1 ? '' : 's'}`, hint: 'k can be at most the number of <Watch> children' });
+          group.valid = false;
         }
+        return;
+      } else if (name === 'Value') {
+        const { props, ok: literal } = propsOf(n as Jsx & { name: string }, at);
+        const parsed = literal ? check<ValueProps>(valuePropsSchema, 'Value', props, at, 'Value props: series, and optionally date, stat="max"|"min" with from, or change with from (and unit="bp")') : undefined;
+        note.values.push({ props: (parsed ?? props) as ValueProps, index: note.values.length, valid: parsed !== undefined, position });
+      } else if (name === 'SeriesChart') {
+        const { props, ok } = propsOf(n as Jsx & { name: string }, at);
+        const index = note.charts.length;
+        const parsed = ok ? check<ChartProps>(chartPropsSchema, 'SeriesChart', props, at, 'SeriesChart props: series, optional from, to (YYYY-MM-DD), mark (a number), title') : undefined;
+        note.charts.push({ props: (parsed ?? props) as ChartProps, index, position });
       }
     }
-    for (const child of n.children ?? []) visit(child);
+    for (const child of n.children ?? []) visit(child, parentGroup);
   };
   visit(tree);
   return note;

@@ -49,7 +49,10 @@ describe('describeCondition', () => {
     [{ test: 'below', series: 'jpy', target: { type: 'number', n: 140 }, for: { n: 2, unit: 'w' } }, null, 'below 140.0 JPY per USD for 2 weeks'],
     [{ test: 'above', series: 'rate', target: { type: 'then' } }, 4.21, "above its value on the note's date (4.21%)"],
     [{ test: 'above', series: 'rate', target: { type: 'series', id: 'ceiling' } }, null, 'above Corridor ceiling'],
-    [{ test: 'equals', series: 'bill', state: 1, stateName: 'passed', for: { n: 30, unit: 'd' } }, null, 'equals “passed” for 30 days'],
+    [{ test: 'equals', series: 'bill', states: [1], stateNames: ['passed'], for: { n: 30, unit: 'd' } }, null, 'equals “passed” for 30 days'],
+    [{ test: 'equals', series: 'bill', states: [0, 1], stateNames: ['pending', 'passed'] }, null, 'is one of “pending”, “passed”'],
+    [{ test: 'between', series: 'rate', lo: 4, hi: 4.5, for: { n: 1, unit: 'w' } }, null, 'between 4.00% and 4.50% for 1 week'],
+    [{ test: 'trend', series: 'jpy', direction: 'rising', over: { n: 1, unit: 'm' }, for: { n: 2, unit: 'w' } }, null, 'rising over 1 month for 2 weeks'],
     [{ test: 'trend', series: 'jpy', direction: 'not-falling', over: { n: 3, unit: 'm' } }, null, 'not falling over 3 months'],
   ])('%j', (condition, reference, out) => expect(describeCondition({ condition, reference }, metaOf)).toBe(out));
 });

@@ -73,7 +73,10 @@ describe('resolveCondition', () => {
     [{ series: 'rate', above: 4 }, { test: 'above', series: 'rate', target: { type: 'number', n: 4 } }],
     [{ series: 'rate', below: 'then', for: '2w' }, { test: 'below', series: 'rate', target: { type: 'then' }, for: { n: 2, unit: 'w' } }],
     [{ series: 'rate', above: 'floor' }, { test: 'above', series: 'rate', target: { type: 'series', id: 'floor' } }],
-    [{ series: 'bill', equals: 'passed', for: '1m' }, { test: 'equals', series: 'bill', state: 1, stateName: 'passed', for: { n: 1, unit: 'm' } }],
+    [{ series: 'bill', equals: 'passed', for: '1m' }, { test: 'equals', series: 'bill', states: [1], stateNames: ['passed'], for: { n: 1, unit: 'm' } }],
+    [{ series: 'bill', equals: ['enacted', 'pending'] }, { test: 'equals', series: 'bill', states: [2, 0], stateNames: ['enacted', 'pending'] }],
+    [{ series: 'rate', between: [4, 4.5], for: '3d' }, { test: 'between', series: 'rate', lo: 4, hi: 4.5, for: { n: 3, unit: 'd' } }],
+    [{ series: 'rate', trend: 'rising', over: '1w', for: '2w' }, { test: 'trend', series: 'rate', direction: 'rising', over: { n: 1, unit: 'w' }, for: { n: 2, unit: 'w' } }],
     [{ series: 'rate', trend: 'not-falling', over: '3m' }, { test: 'trend', series: 'rate', direction: 'not-falling', over: { n: 3, unit: 'm' } }],
   ])('%j', (props, expected) => {
     expect(resolveCondition(watchPropsSchema.parse(props), catalog)).toEqual({ condition: expected });
@@ -87,6 +90,8 @@ describe('resolveCondition', () => {
     [{ series: 'rate', above: 'rate' }, 'above', /compared with itself/],
     [{ series: 'rate', equals: 'passed' }, 'equals', /"rate" is a number series; `equals` needs a status series/],
     [{ series: 'bill', equals: 'vetoed' }, 'equals', /"vetoed" is not a state of "bill"/],
+    [{ series: 'bill', equals: ['passed', 'vetoed', 'tabled'] }, 'equals', /"vetoed", "tabled" are not states of "bill"/],
+    [{ series: 'bill', between: [1, 2] }, 'between', /"bill" is a status series; `between` needs a number series/],
     [{ series: 'bill', trend: 'rising', over: '1w' }, 'trend', /status series and has no trend/],
   ])('%j is refused on field %s', (props, field, message) => {
     const r = resolveCondition(watchPropsSchema.parse(props), catalog);
@@ -296,8 +301,10 @@ function naiveTruth(c: Condition, xs: Raw, ys: Raw | undefined, V: Day, thenValu
       if (ref === undefined) return undefined;
       return c.test === 'above' ? x.value > ref : x.value < ref;
     }
+    case 'between':
+      return c.lo <= x.value && x.value <= c.hi;
     case 'equals':
-      return x.value === c.state;
+      return c.states.includes(x.value);
     case 'trend': {
       const p = naiveAt(xs.rows, V, subtractDuration(t, c.over));
       if (!p) return undefined;
@@ -307,7 +314,7 @@ function naiveTruth(c: Condition, xs: Raw, ys: Raw | undefined, V: Day, thenValu
 }
 
 function naiveStatus(c: Condition, xs: Raw, ys: Raw | undefined, V: Day, thenValue: number | undefined, T: Day) {
-  const from = c.test !== 'trend' && c.for ? subtractDuration(T, c.for) : T;
+  const from = c.for ? subtractDuration(T, c.for) : T;
   let undef = false;
   for (let t = from; t <= T; t++) {
     const v = naiveTruth(c, xs, ys, V, thenValue, t);
@@ -358,13 +365,14 @@ describe('statusAt and firstMetBetween match a day-by-day reference (seeded rand
     let checked = 0;
     const seen = new Set<string>();
     for (let q = 0; q < 60; q++) {
-      const test = pick(rand, ['above', 'below', 'equals', 'trend'] as const);
+      const test = pick(rand, ['above', 'below', 'between', 'equals', 'trend'] as const);
       const withFor = rand() < 0.6;
       let props: Record<string, unknown>;
-      if (test === 'equals') props = { series: 's', equals: pick(rand, STATES) };
+      if (test === 'equals') props = { series: 's', equals: rand() < 0.5 ? pick(rand, STATES) : [pick(rand, STATES), 'enacted'].filter((v, i, a) => a.indexOf(v) === i) };
+      else if (test === 'between') props = { series: 'x', between: pick(rand, [[1, 2], [2, 2], [1.5, 3], [2.5, 9]]) };
       else if (test === 'trend') props = { series: 'x', trend: pick(rand, ['rising', 'falling', 'not-rising', 'not-falling']), over: pick(rand, DURS) };
       else props = { series: 'x', [test]: pick(rand, [1.5, 2, 2.5, 'y', 'then']) };
-      if (withFor && test !== 'trend') props.for = pick(rand, DURS);
+      if (withFor) props.for = pick(rand, DURS);
       const c = cond(props);
       const xRaw = c.series === 's' ? ss : xs;
       const V = start + int(rand, 0, 320);

@@ -136,6 +136,11 @@ describe('watchPropsSchema', () => {
     [{ series: 'usdjpy', above: 'ust10y' }],
     [{ series: 'bill', equals: 'passed', for: '1m' }],
     [{ series: 'usdjpy', trend: 'rising', over: '4w' }],
+    // Issue 10: a trend may be sustained, bands and lists of states.
+    [{ series: 'usdjpy', trend: 'rising', over: '4w', for: '1w' }],
+    [{ series: 'usdjpy', between: [145, 150], for: '2w' }],
+    [{ series: 'usdjpy', between: [145, 145] }],
+    [{ series: 'bill', equals: ['passed', 'enacted'] }],
   ])('accepts %j', (props) => {
     expect(watchPropsSchema.safeParse(props).success).toBe(true);
   });
@@ -145,7 +150,11 @@ describe('watchPropsSchema', () => {
     [{ series: 'usdjpy', above: 1, below: 2 }, /has above and below/],
     [{ series: 'usdjpy', trend: 'rising' }, /needs `over`/],
     [{ series: 'usdjpy', above: 1, over: '4w' }, /`over` goes only with `trend`/],
-    [{ series: 'usdjpy', trend: 'rising', over: '4w', for: '1w' }, /`for` goes with above/],
+    [{ series: 'usdjpy', between: [150, 145] }, /not in order: write the lower end first/],
+    [{ series: 'usdjpy', between: [145] }, /too_small|Too small|expected array|2 items|Invalid input/i],
+    [{ series: 'usdjpy', between: [145, 150], above: 1 }, /has above and between/],
+    [{ series: 'bill', equals: ['passed', 'passed'] }, /listed twice/],
+    [{ series: 'bill', equals: [] }, /too small|>=1|at least/i],
     [{ series: 'usdjpy', above: 1, for: '2 weeks' }, /duration/],
     [{ series: 'usdjpy', above: Infinity }, /finite|Invalid input/],
     [{ series: 'usdjpy', trend: 'up', over: '1w' }, /expected one of/],

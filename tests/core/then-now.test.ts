@@ -64,13 +64,21 @@ describe('thenNow: a revision (4.1 then, 4.3 now)', () => {
 
   it('above 4.2: not met then, met now, first met the day after the note', () => {
     const r = thenNow(cond({ series: 'cpi', above: 4.2 }), logs, D, S, N);
-    expect(r).toEqual({
+    expect(r).toMatchObject({
       then: { date: '2026-05-20', snapshot: '2026-05-20', status: 'not-met', value: 4.1, observed: '2026-05-01', stale: false },
       now: { date: '2026-06-15', snapshot: '2026-06-15', status: 'met', value: 4.3, observed: '2026-05-01', stale: false },
       // As known now, May 1 was 4.3 all along.
       firstMetAfterNote: '2026-05-21',
       reference: null,
     });
+    // The value shown for then was revised, and the revision alone flips the then test.
+    expect(r.then).toMatchObject({ revisedValue: 4.3, revisedOn: '2026-06-11', statusAsKnownNow: 'met' });
+    expect(r.spans).toEqual([{ from: day('2026-05-21'), to: day('2026-06-15'), status: 'met' }]);
+  });
+
+  it('an unrevised then value has no revision mark', () => {
+    const r = thenNow(cond({ series: 'cpi', above: 3 }), logs, day('2026-04-20'), day('2026-04-20'), N);
+    expect(r.then).toMatchObject({ value: 3.9, observed: '2026-04-01', revisedValue: null, revisedOn: null, statusAsKnownNow: 'met' });
   });
 
   it('above then: the reference is the value known in the note snapshot', () => {
@@ -89,8 +97,10 @@ describe('thenNow: a revision (4.1 then, 4.3 now)', () => {
 
   it('an older snapshot for the same note sees even less', () => {
     const r = thenNow(cond({ series: 'cpi', above: 4 }), logs, D, day('2026-05-01'), N);
-    // Apr 1 is 49 days before the note: stale for a monthly series (more than 45).
-    expect(r.then).toMatchObject({ snapshot: '2026-05-01', status: 'not-met', value: 3.9, observed: '2026-04-01', stale: true });
+    // Apr 1 is 49 days before the note: within a monthly series' 45 days plus its typical
+    // publication lag (13 days: Apr 1 was first published Apr 14), so not stale (issue 12).
+    expect(r.then).toMatchObject({ snapshot: '2026-05-01', status: 'not-met', value: 3.9, observed: '2026-04-01', stale: false });
+    expect(r.then.staleRule).toMatch(/58 days .*45.*lag of 13/);
   });
 
   it('a `then` test with for: baseline then, held now from the day after', () => {
@@ -116,7 +126,7 @@ describe('thenNow: a backfilled series (no data then, data now)', () => {
 
   it('above 7.5: no data then, met now, first met after the note', () => {
     const r = thenNow(cond({ series: 'late', above: 7.5 }), logs, D, S, N);
-    expect(r.then).toEqual({ date: '2026-05-20', snapshot: '2026-05-20', status: 'no-data', value: null, observed: null, stale: false });
+    expect(r.then).toEqual({ date: '2026-05-20', snapshot: '2026-05-20', status: 'no-data', value: null, observed: null, stale: false, staleRule: null, compared: null, revisedValue: null, revisedOn: null, statusAsKnownNow: 'met' });
     expect(r.now).toMatchObject({ status: 'met', value: 9, observed: '2026-06-12', stale: false });
     expect(r.firstMetAfterNote).toBe('2026-05-21');
   });

@@ -1,0 +1,191 @@
+/**
+ * The timeline evaluator: a condition's status on every day of a range, as spans, over one as-of view
+ * materialized as arrays (src/core/chart-data.ts `knownSeries`). It reads the test semantics from
+ * the one table in conditions.ts (`operandOf`, `holds`) and walks only the days where the truth can
+ * change, so a condition costs O(observations in range), not O(days · log n). From the spans come
+ * `firstMetAfterNote`, `metSpans` and the note's timeline lanes; groups combine their children's spans.
+ * Tested against `statusAt` day by day.
+ */
+import { holds, operandOf, type Condition, type Status } from './conditions.ts';
+import { earliestWindowEnd, subtractDuration, type Day } from './dates.ts';
+import { upperBound } from './search.ts';
+
+/** A series as arrays: ascending dates and their values (withdrawn dates absent). */
+export interface SeriesArrays {
+  dates: ArrayLike<number>;
+  values: ArrayLike<number>;
+}
+
+export type DayStatus = Exclude<Status, 'baseline'>;
+
+/** A run of days [from, to] (inclusive) with one status. */
+export interface Span {
+  from: Day;
+  to: Day;
+  status: DayStatus;
+}
+
+/** Step function of truth: vals[k] (1 true, 0 false, NaN undefined) holds on [starts[k], starts[k + 1]). */
+interface Steps {
+  starts: number[];
+  vals: number[];
+}
+
+/** Last index with dates[i] <= t, or -1. */
+const lastAtOrBefore = (s: SeriesArrays, t: Day, hint = -1): number => {
+  let i = hint;
+  if (i < 0 || s.dates[i]! > t) return upperBound(s.dates, t) - 1;
+  while (i + 1 < s.dates.length && s.dates[i + 1]! <= t) i++;
+  return i;
+};
+
+/** Truth of `c` (without `for`) as a step function over [start, end]. */
+function truthSteps(c: Condition, x: SeriesArrays, y: SeriesArrays | undefined, reference: number | undefined, start: Day, end: Day): Steps {
+  const op = operandOf(c);
+  const days: number[] = [start];
+  const addDates = (s: SeriesArrays) => {
+    for (let i = upperBound(s.dates, start); i < s.dates.length && s.dates[i]! <= end; i++) days.push(s.dates[i]!);
+  };
+  addDates(x);
+  if (op.kind === 'series' && y) addDates(y);
+  if (op.kind === 'past') {
+    // x(t - over) changes on the first day whose look-back reaches a new observation.
+    for (let i = upperBound(x.dates, subtractDuration(start, op.over)); i < x.dates.length && x.dates[i]! <= end; i++) {
+      const t = earliestWindowEnd(x.dates[i]!, op.over);
+      if (t > start && t <= end) days.push(t);
+    }
+    days.sort((a, b) => a - b);
+  } else if (op.kind === 'series') days.sort((a, b) => a - b);
+  const steps: Steps = { starts: [], vals: [] };
+  let xi = -1;
+  let yi = -1;
+  let pi = -1;
+  let prev: number | undefined;
+  for (let k = 0; k < days.length; k++) {
+    const t = days[k]!;
+    if (k > 0 && t === days[k - 1]) continue;
+    xi = lastAtOrBefore(x, t, xi);
+    let truth: boolean | undefined;
+    if (xi >= 0) {
+      let other: number | undefined;
+      if (op.kind === 'series' && y) {
+        yi = lastAtOrBefore(y, t, yi);
+        other = yi >= 0 ? y.values[yi] : undefined;
+      } else if (op.kind === 'past') {
+        pi = lastAtOrBefore(x, subtractDuration(t, op.over), pi);
+        other = pi >= 0 ? x.values[pi] : undefined;
+      }
+      truth = holds(c, x.values[xi]!, other, reference);
+    }
+    const v = truth === undefined ? NaN : truth ? 1 : 0;
+    if (prev !== undefined && (v === prev || (Number.isNaN(v) && Number.isNaN(prev)))) continue;
+    steps.starts.push(t);
+    steps.vals.push(v);
+    prev = v;
+  }
+  return steps;
+}
+
+const statusOf = (v: number): DayStatus => (Number.isNaN(v) ? 'no-data' : v === 1 ? 'met' : 'not-met');
+
+/** Appends a span, merging it into the last one when the status is the same. */
+function pushSpan(out: Span[], from: Day, to: Day, status: DayStatus): void {
+  if (to < from) return;
+  const last = out[out.length - 1];
+  if (last && last.status === status && last.to + 1 === from) last.to = to;
+  else out.push({ from, to, status });
+}
+
+/**
+ * The condition's status on every day of [from, to], as spans in order (empty when to < from).
+ * With `for L` the status on T reads the truth on [T - L, T]: any false day → not-met, else any day
+ * without data → no-data, else met (the rule of `statusAt`).
+ */
+export function conditionSpans(c: Condition, x: SeriesArrays, y: SeriesArrays | undefined, reference: number | undefined, from: Day, to: Day): Span[] {
+  const out: Span[] = [];
+  if (to < from) return out;
+  if (!c.for) {
+    const steps = truthSteps(c, x, y, reference, from, to);
+    for (let k = 0; k < steps.starts.length; k++) {
+      pushSpan(out, steps.starts[k]!, k + 1 < steps.starts.length ? steps.starts[k + 1]! - 1 : to, statusOf(steps.vals[k]!));
+    }
+    return out;
+  }
+  const L = c.for;
+  const steps = truthSteps(c, x, y, reference, subtractDuration(from, L), to);
+  const { starts, vals } = steps;
+  const n = starts.length;
+  // Prefix counts of false and undefined steps: the window's worst status in O(1).
+  const falses = new Int32Array(n + 1);
+  const gaps = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) {
+    falses[k + 1] = falses[k]! + (vals[k] === 0 ? 1 : 0);
+    gaps[k + 1] = gaps[k]! + (Number.isNaN(vals[k]!) ? 1 : 0);
+  }
+  // The window's status changes where T enters a step, or where T - L leaves one.
+  const days: number[] = [from];
+  for (let k = 0; k < n; k++) {
+    if (starts[k]! > from && starts[k]! <= to) days.push(starts[k]!);
+    if (k > 0) {
+      const t = earliestWindowEnd(starts[k]!, L);
+      if (t > from && t <= to) days.push(t);
+    }
+  }
+  days.sort((a, b) => a - b);
+  let hi = 0;
+  let lo = 0;
+  for (let k = 0; k < days.length; k++) {
+    const T = days[k]!;
+    if (k > 0 && T === days[k - 1]) continue;
+    while (hi + 1 < n && starts[hi + 1]! <= T) hi++;
+    const back = subtractDuration(T, L);
+    while (lo + 1 < n && starts[lo + 1]! <= back) lo++;
+    const status: DayStatus = falses[hi + 1]! - falses[lo]! > 0 ? 'not-met' : gaps[hi + 1]! - gaps[lo]! > 0 ? 'no-data' : 'met';
+    let next = k + 1;
+    while (next < days.length && days[next] === T) next++;
+    pushSpan(out, T, next < days.length ? days[next]! - 1 : to, status);
+  }
+  return out;
+}
+
+/** How a group's children combine: all, any, or at least k. */
+export type Require = 'all' | 'any' | number;
+
+/**
+ * A group's status from its children's (three-valued; a child's `baseline` counts as not-met):
+ * all: not-met if any is not-met, else no-data if any is, else met; any: met if any is met, else
+ * no-data if any is, else not-met; k: met if at least k are met, not-met if fewer than k could still
+ * be (met + no-data < k), else no-data.
+ */
+export function combineStatuses(require: Require, statuses: readonly Status[]): DayStatus {
+  const met = statuses.filter((s) => s === 'met').length;
+  const gaps = statuses.filter((s) => s === 'no-data').length;
+  const k = require === 'all' ? statuses.length : require === 'any' ? 1 : require;
+  if (met >= k) return 'met';
+  return met + gaps < k ? 'not-met' : 'no-data';
+}
+
+/** A group's spans over [from, to] from its children's spans (each covering [from, to]). */
+export function groupSpans(require: Require, children: readonly (readonly Span[])[], from: Day, to: Day): Span[] {
+  const out: Span[] = [];
+  if (to < from) return out;
+  const cuts = new Set<number>([from]);
+  for (const spans of children) for (const s of spans) if (s.from > from) cuts.add(s.from);
+  const days = [...cuts].sort((a, b) => a - b);
+  const ptr = children.map(() => 0);
+  for (let k = 0; k < days.length; k++) {
+    const T = days[k]!;
+    const statuses = children.map((spans, c) => {
+      while (ptr[c]! + 1 < spans.length && spans[ptr[c]! + 1]!.from <= T) ptr[c]!++;
+      return spans[ptr[c]!]?.status ?? 'no-data';
+    });
+    pushSpan(out, T, k + 1 < days.length ? days[k + 1]! - 1 : to, combineStatuses(require, statuses));
+  }
+  return out;
+}
+
+/** The first day of the first met span, or undefined. */
+export const firstMetOf = (spans: readonly Span[]): Day | undefined => spans.find((s) => s.status === 'met')?.from;
+
+/** The met spans as [from, to] pairs. */
+export const metSpansOf = (spans: readonly Span[]): [Day, Day][] => spans.filter((s) => s.status === 'met').map((s) => [s.from, s.to]);

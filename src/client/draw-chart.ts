@@ -15,7 +15,7 @@ Chart.register(LineController, LineElement, PointElement, LinearScale);
 function colors(el: Element) {
   const css = getComputedStyle(el);
   const v = (name: string) => css.getPropertyValue(name).trim();
-  return { now: v('--chart-now'), then: v('--chart-then'), mark: v('--chart-mark'), note: v('--chart-note'), grid: v('--chart-grid'), text: v('--chart-text'), font: v('--font-ui') };
+  return { now: v('--chart-now'), then: v('--chart-then'), mark: v('--chart-mark'), note: v('--chart-note'), grid: v('--chart-grid'), text: v('--chart-text'), font: v('--font-ui'), bg: v('--bg') };
 }
 
 type Point = { x: number; y: number | null };
@@ -42,7 +42,7 @@ export function drawChart(host: HTMLElement, data: ChartData): Chart<'line', Poi
   const markLabel = data.mark === null ? '' : `threshold ${valueText({ kind: 'number', unit: data.unit, decimals: data.decimals ?? undefined }, data.mark)}`;
   let active: { x: number; y: number } | undefined;
 
-  // The note's date and the threshold under the lines; the hovered point over them.
+  // The note's date and the threshold under the lines; the threshold's label and the hovered point over them.
   const marks: Plugin<'line'> = {
     id: 'asofMarks',
     beforeDatasetsDraw({ ctx, chartArea: a, scales }) {
@@ -71,14 +71,25 @@ export function drawChart(host: HTMLElement, data: ChartData): Chart<'line', Poi
         ctx.moveTo(a.left, y);
         ctx.lineTo(a.right, y);
         ctx.stroke();
-        ctx.fillStyle = c.mark;
-        ctx.font = `12px ${c.font}`;
-        ctx.textAlign = 'right';
-        ctx.fillText(markLabel, a.right - 2, y - 4);
       }
       ctx.restore();
     },
-    afterDatasetsDraw({ ctx }) {
+    afterDatasetsDraw({ ctx, chartArea: a, scales }) {
+      ctx.save();
+      if (data.mark !== null) {
+        // Over the lines, with a halo in the page colour, so a line running through it stays readable.
+        const y = scales.y!.getPixelForValue(data.mark);
+        const below = y - a.top < 16;
+        ctx.font = `12px ${c.font}`;
+        ctx.textAlign = 'right';
+        ctx.strokeStyle = c.bg;
+        ctx.lineWidth = 3;
+        ctx.lineJoin = 'round';
+        ctx.strokeText(markLabel, a.right - 2, below ? y + 14 : y - 4);
+        ctx.fillStyle = c.mark;
+        ctx.fillText(markLabel, a.right - 2, below ? y + 14 : y - 4);
+      }
+      ctx.restore();
       if (!active) return;
       ctx.save();
       ctx.fillStyle = c.now;

@@ -114,13 +114,17 @@ export function seriesOf(w: WatchRecord): string[] {
   return typeof t === 'string' && t !== 'then' && t !== w.series ? [w.series, t] : [w.series];
 }
 
-/** A status and its value, as one table cell's content. */
+/**
+ * A status, its value and the date of the observation behind it, as one table cell's content (a stale
+ * value's date is in its stale mark).
+ */
 export function statusHtml(e: Evaluation, value: string): string {
   const s = STATUS[e.status];
   // The same markup as src/components/StatusBadge.astro.
   let html = `<span class="status status-${e.status}"><span class="status-symbol" aria-hidden="true">${s.symbol}</span> ${s.word}</span>`;
   if (e.value !== null) html += ` <span class="value">${escapeHtml(value)}</span>`;
   if (e.stale && e.observed) html += ` <span class="stale">stale: last observed <time datetime="${e.observed}">${displayDate(e.observed)}</time></span>`;
+  else if (e.value !== null && e.observed) html += ` <span class="observed">on <time datetime="${e.observed}">${displayDate(e.observed)}</time></span>`;
   return html;
 }
 

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Archive } from '../../src/archive/build-archive.ts';
 import { loadArchive } from '../../src/archive/load-archive.ts';
@@ -16,10 +17,13 @@ import { htmlPages } from '../helpers/site.ts';
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'category', 'url', 'sitemap'].includes(name) });
 
-function readXml(file: string): Record<string, any> {
-  const text = readFileSync(file, 'utf8');
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) throw new Error(`${file} is not well-formed XML: ${valid.err.msg} at line ${valid.err.line}`);
+function readXml(file: string, text = readFileSync(file, 'utf8')): Record<string, any> {
+  try {
+    SyntaxValidator.validate(text);
+  } catch (e) {
+    const err = e as Error & { line?: number };
+    throw new Error(`${file} is not well-formed XML: ${err.message} at line ${err.line}`);
+  }
   return parser.parse(text) as Record<string, any>;
 }
 
@@ -69,4 +73,9 @@ describe('sitemap', () => {
     for (const n of archive.notes) expect(urls).toContain(`${origin}/notes/${n.id}/`);
     console.log(`sitemap: ${urls.length} URLs, ${pages.length} pages`);
   });
+});
+
+test('the XML reader refuses a document that is not well-formed', () => {
+  expect(() => readXml('bad.xml', '<rss><channel><title>x</channel></rss>')).toThrow(/bad\.xml is not well-formed XML: .+ at line 1/);
+  expect(readXml('good.xml', '<rss version="2.0"><channel><title>x</title></channel></rss>').rss.channel.title).toBe('x');
 });

@@ -23,12 +23,12 @@ Commands:
 Run \`npm run data -- <command> --help\` for a command's options.`;
 
 const COMMANDS: Record<string, { run: (args: string[], ctx: CliContext) => Promise<number>; usage: string }> = {
-  add: { run: runAdd, usage: ADD_USAGE },
   import: { run: runImport, usage: IMPORT_USAGE },
   record: { run: runRecord, usage: RECORD_USAGE },
   pull: { run: runPull, usage: PULL_USAGE },
   seal: { run: runSeal, usage: SEAL_USAGE },
   verify: { run: runVerify, usage: VERIFY_USAGE },
+  add: { run: runAdd, usage: ADD_USAGE },
 };
 
 export async function main(args: string[], ctx: CliContext): Promise<number> {

@@ -90,3 +90,26 @@ describe('what is refused, and why', () => {
     expect(parseObservationLog('s.csv', new TextEncoder().encode(text), number).problems).toEqual([]);
   });
 });
+
+describe('withdrawals', () => {
+  it('appends one where the log has a value, and counts it apart', () => {
+    const p = plan([inc('2026-05-02', 'withdrawn', '2026-05-06')]);
+    expect(p.text).toBe('2026-05-02,withdrawn,2026-05-06\n');
+    expect([p.newDates, p.revisions, p.withdrawals, p.unchanged]).toEqual([0, 0, 1, 0]);
+  });
+
+  it('skips one for a date with no value, or already withdrawn; refuses it when strict', () => {
+    expect(plan([inc('2026-05-03', 'withdrawn', '2026-05-06')]).unchanged).toBe(1);
+    const rows = [...LOG, '2026-05-02,withdrawn,2026-05-05'];
+    expect(plan([inc('2026-05-02', 'withdrawn', '2026-05-06')], { rows }).text).toBe('');
+    const strict = planAppend({ csvPath: 's.csv', meta: number, rows: log(number, LOG), floor: undefined, today: TODAY, strictWithdrawals: true }, [inc('2026-05-03', 'withdrawn', '2026-05-06')]);
+    expect(strict.problems).toEqual(['in 2026-05-03: s.csv has no value for 2026-05-03 as of 2026-05-06, so there is nothing to withdraw']);
+  });
+
+  it('gives a withdrawn date a value again as a revision', () => {
+    const rows = [...LOG, '2026-05-02,withdrawn,2026-05-05'];
+    const p = plan([inc('2026-05-02', '4.2', '2026-05-06')], { rows });
+    expect(p.text).toBe('2026-05-02,4.2,2026-05-06\n');
+    expect(p.revisions).toBe(1);
+  });
+});

@@ -72,7 +72,8 @@ export async function runImport(args: string[], ctx: CliContext): Promise<number
   }
   if (parsed.incoming.length === 0) throw new CliError(`${file} has no observations to import (nothing was written)`);
 
-  const plan = planAppend({ csvPath: target.files.csvPath, meta: target.meta, rows: target.rows, floor: target.floor, today: now }, parsed.incoming);
+  // A withdrawal typed into a csv must name a value; a feed's "." for a date never valued is no news.
+  const plan = planAppend({ csvPath: target.files.csvPath, meta: target.meta, rows: target.rows, floor: target.floor, today: now, strictWithdrawals: format === 'csv' }, parsed.incoming);
   if (plan.problems.length) {
     throw new CliError(`${file} cannot be appended to ${target.files.csvPath} (nothing was written):`, plan.problems.slice(0, 30).map((p) => `  ${p}`).concat(plan.problems.length > 30 ? [`  ... and ${plan.problems.length - 30} more`] : []));
   }

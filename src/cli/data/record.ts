@@ -35,7 +35,7 @@ export async function runRecord(args: string[], ctx: CliContext): Promise<number
   const data = loadData(ctx.root);
   const target = targetSeries(data, id);
   const plan = planAppend(
-    { csvPath: target.files.csvPath, meta: target.meta, rows: target.rows, floor: target.floor, today: now },
+    { csvPath: target.files.csvPath, meta: target.meta, rows: target.rows, floor: target.floor, today: now, strictWithdrawals: true },
     [{ date, value, vintage, where: `${id} ${dateText}` }],
   );
   if (plan.problems.length) throw new CliError(`cannot record it (nothing was written):`, plan.problems.map((p) => `  ${p}`));

@@ -315,7 +315,7 @@ export function parseNoteSource(file: string, source: string): ParsedNote {
     return index;
   };
 
-  const visit = (node: MdastNode, parentGroup?: number) => {
+  const visit = (node: MdastNode) => {
     const n = node as Jsx;
     if (n.type === 'link' && typeof n.url === 'string' && n.url.startsWith('/notes/')) {
       const link = NOTE_HREF.exec(n.url);
@@ -329,11 +329,8 @@ export function parseNoteSource(file: string, source: string): ParsedNote {
       const name = n.name;
       if (!isNoteComponent(name)) {
         problems.push({ ...at, message: `unknown component <${name}>`, hint: `Notes can use ${NOTE_COMPONENT_NAMES.map((c) => `<${c}>`).join(', ')}` });
-      } else if (parentGroup !== undefined && name !== 'Watch') {
-        problems.push({ ...at, message: `<${name}> inside <WatchGroup>: a group holds <Watch> elements only`, hint: 'Move it out of the group; groups do not nest' });
-        return;
       } else if (name === 'Watch') {
-        readWatch(node, at, position, parentGroup);
+        readWatch(node, at, position, undefined);
         return;
       } else if (name === 'WatchGroup') {
         const index = note.groups.length;
@@ -355,7 +352,11 @@ export function parseNoteSource(file: string, source: string): ParsedNote {
             for (const g of c.children ?? []) group.children.push(readWatch(g, { ...at, ...positionOf(g) }, positionOf(g), index));
           } else if (c.type === 'mdxFlowExpression' || (c.type === 'text' && !String((c as { value?: string }).value ?? '').trim())) continue;
           else {
-            problems.push({ ...at, ...positionOf(child), message: `<WatchGroup> holds ${isJsx(c) ? `<${c.name}>` : 'text'}: a group holds <Watch> elements only`, hint: 'Write the group\'s words in its title, and each condition as a <Watch>' });
+            problems.push(
+              isJsx(c)
+                ? { ...at, ...positionOf(child), message: `<${c.name}> inside <WatchGroup>: a group holds <Watch> elements only`, hint: 'Move it out of the group; groups do not nest' }
+                : { ...at, ...positionOf(child), message: '<WatchGroup> holds text: a group holds <Watch> elements only', hint: "Write the group's words in its title, and each condition as a <Watch>" },
+            );
             group.valid = false;
           }
         }
@@ -378,7 +379,7 @@ export function parseNoteSource(file: string, source: string): ParsedNote {
         note.charts.push({ props: (parsed ?? props) as ChartProps, index, position });
       }
     }
-    for (const child of n.children ?? []) visit(child, parentGroup);
+    for (const child of n.children ?? []) visit(child);
   };
   visit(tree);
   return note;

@@ -25,8 +25,8 @@ const apt =
   (fail?: string): Runner =>
   async (command, args) => {
     calls.push(`${command} ${args.join(' ')}`);
-    if (fail && args[0] === fail) return { code: 100, output: 'E: Unable to locate package chromium' };
-    if (args[0] === 'install') writeFileSync(path, '#!/bin/sh\n');
+    if (fail && args.includes(fail)) return { code: 100, output: 'E: Unable to locate package chromium' };
+    if (args.includes('install')) writeFileSync(path, '#!/bin/sh\n');
     return { code: 0, output: '' };
   };
 
@@ -38,7 +38,7 @@ test('a browser already in place is used as it is: nothing is installed', async 
 
 test("a missing browser is installed with Debian's package: apt-get update, then install", async () => {
   await ensureChromium({ path, canInstall: true, run: apt() });
-  expect(calls).toEqual(['apt-get update', 'apt-get install -y chromium']);
+  expect(calls).toEqual(['apt-get update', 'apt-get -o DPkg::Lock::Timeout=300 install -y chromium']);
 });
 
 test('where installing is not allowed, it fails and says how to install, without running apt-get', async () => {
@@ -47,8 +47,8 @@ test('where installing is not allowed, it fails and says how to install, without
 });
 
 test("a failed apt-get fails the tests with apt-get's own message", async () => {
-  await expect(ensureChromium({ path, canInstall: true, run: apt('install') })).rejects.toThrow(/apt-get install -y chromium` failed \(exit 100\):\nE: Unable to locate package chromium/);
-  expect(calls).toEqual(['apt-get update', 'apt-get install -y chromium']);
+  await expect(ensureChromium({ path, canInstall: true, run: apt('install') })).rejects.toThrow(/apt-get -o DPkg::Lock::Timeout=300 install -y chromium` failed \(exit 100\):\nE: Unable to locate package chromium/);
+  expect(calls).toEqual(['apt-get update', 'apt-get -o DPkg::Lock::Timeout=300 install -y chromium']);
 });
 
 test('an install that leaves no browser behind is a failure too', async () => {
@@ -64,7 +64,7 @@ test('only the default path, as root, with apt-get present, may be installed int
 test('parallel test files install once; the others wait and share the answer, failure included', async () => {
   const lock = mkdtempSync(join(dir, 'run-'));
   await Promise.all([1, 2, 3].map(() => ensureChromiumOnce(lock, { path, canInstall: true, run: apt() })));
-  expect(calls).toEqual(['apt-get update', 'apt-get install -y chromium']);
+  expect(calls).toEqual(['apt-get update', 'apt-get -o DPkg::Lock::Timeout=300 install -y chromium']);
 
   rmSync(path);
   calls = [];

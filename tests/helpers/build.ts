@@ -59,7 +59,7 @@ function scratchProject(source = REPO): string {
 /** Variables of the caller that would change what gets built; every build starts without them. */
 // Vitest also sets Vite's own BASE_URL, MODE, DEV, PROD, SSR (and NODE_ENV=test) in process.env; a child
 // build would take BASE_URL=/ from there and drop the base from every href().
-const BUILD_ENV = ['ASOF_ROOT', 'ASOF_BASE', 'ASOF_SITE', 'ASOF_DRAFTS', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'];
+const BUILD_ENV = ['ASOF_ROOT', 'ASOF_BASE', 'ASOF_SITE', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'];
 
 export async function astroBuild(options: BuildOptions): Promise<BuildResult> {
   const project = scratchProject(options.source);

@@ -49,7 +49,8 @@ export async function ensureChromium(options: EnsureOptions): Promise<void> {
     throw new Error(`The browser tests need Chromium at ${options.path}, and it is not there. ${HOW}`);
   }
   const run = options.run ?? runCommand;
-  for (const args of [['update'], ['install', '-y', 'chromium']]) {
+  // Waits for another apt/dpkg run to finish rather than failing on its lock.
+  for (const args of [['update'], ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', 'chromium']]) {
     const ran = await run('apt-get', args);
     if (ran.code !== 0) {
       throw new Error(`Chromium is missing at ${options.path} and \`apt-get ${args.join(' ')}\` failed (exit ${ran.code}):\n${ran.output.slice(-2000)}\n${HOW}`);

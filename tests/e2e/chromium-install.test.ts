@@ -51,6 +51,16 @@ test("a failed apt-get fails the tests with apt-get's own message", async () => 
   expect(calls).toEqual(['apt-get update', 'apt-get -o DPkg::Lock::Timeout=300 install -y chromium']);
 });
 
+test("another apt run's lock is waited out, not taken for a failure", async () => {
+  let locked = 1;
+  const busy: Runner = async (command, args) => {
+    if (args[0] === 'update' && locked-- > 0) return (calls.push('locked'), { code: 100, output: 'E: Could not get lock /var/lib/apt/lists/lock' });
+    return apt()(command, args);
+  };
+  await ensureChromium({ path, canInstall: true, run: busy });
+  expect(calls).toEqual(['locked', 'apt-get update', 'apt-get -o DPkg::Lock::Timeout=300 install -y chromium']);
+}, 20_000);
+
 test('an install that leaves no browser behind is a failure too', async () => {
   const noop: Runner = async (command, args) => (calls.push(`${command} ${args.join(' ')}`), { code: 0, output: '' });
   await expect(ensureChromium({ path, canInstall: true, run: noop })).rejects.toThrow(/still missing/);

@@ -51,7 +51,12 @@ export async function ensureChromium(options: EnsureOptions): Promise<void> {
   const run = options.run ?? runCommand;
   // Waits for another apt/dpkg run to finish rather than failing on its lock.
   for (const args of [['update'], ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', 'chromium']]) {
-    const ran = await run('apt-get', args);
+    let ran = await run('apt-get', args);
+    // Another apt run (or a parallel test run) may hold a lock for a while: wait for it.
+    for (let i = 0; i < 20 && ran.code !== 0 && /Could not get lock|is locked|Unable to lock/i.test(ran.output); i++) {
+      await new Promise((r) => setTimeout(r, 3000));
+      ran = await run('apt-get', args);
+    }
     if (ran.code !== 0) {
       throw new Error(`Chromium is missing at ${options.path} and \`apt-get ${args.join(' ')}\` failed (exit ${ran.code}):\n${ran.output.slice(-2000)}\n${HOW}`);
     }

@@ -74,17 +74,26 @@ export function expectGolden(goldenPath: string, actual: string): void {
 export interface WatchEntry {
   note: string;
   id: string;
+  kind: 'watch' | 'group';
   label: string;
   series: string;
   above?: number | string;
   below?: number | string;
-  equals?: string;
+  between?: [number, number];
+  equals?: string | string[];
   trend?: string;
   over?: string;
   for?: string;
-  then: Evaluation;
+  /** A child's group id. */
+  group?: string;
+  /** Groups: their title, rule and children's ids. */
+  title?: string;
+  require?: 'all' | 'any' | number;
+  children?: string[];
+  then: Evaluation & { revisedValue: number | string | null; statusAsKnownNow: string };
   now: Evaluation;
   firstMetAfterNote: string | null;
+  metSpans: [string, string][];
 }
 
 export interface Evaluation {

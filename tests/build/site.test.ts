@@ -108,17 +108,25 @@ describe('pages', () => {
 // The golden comparison of /watch.json is in golden.test.ts.
 describe('/watch.json', () => {
   test('has one entry per condition of the published notes, newest note first, in a fixed key order', () => {
-    const expectedIds = published.flatMap((n) => parsed.find((p) => p.id === n.id)!.watches.map((w) => `${n.id}#${w.id}`));
+    // Document order, a group before its children.
+    const expectedIds = published.flatMap((n) => {
+      const p = parsed.find((x) => x.id === n.id)!;
+      return p.order.flatMap((o) => (o.kind === 'watch' ? [p.watches[o.index]!.id] : [p.groups[o.index]!.id, ...p.groups[o.index]!.children.map((k) => p.watches[k]!.id)])).map((id) => `${n.id}#${id}`);
+    });
     expect(json.watches.map((w) => `${w.note}#${w.id}`)).toEqual(expectedIds);
-    const testKeys = ['above', 'below', 'equals', 'trend', 'over', 'for'];
+    const testKeys = ['above', 'below', 'between', 'equals', 'trend', 'over', 'for', 'group'];
     for (const w of json.watches) {
       const keys = Object.keys(w);
-      expect(keys.slice(0, 4)).toEqual(['note', 'id', 'label', 'series']);
-      expect(keys.slice(-3)).toEqual(['then', 'now', 'firstMetAfterNote']);
-      expect(keys.slice(4, -3).every((k) => testKeys.includes(k))).toBe(true);
-      expect(Object.keys(w.then)).toEqual(['date', 'snapshot', 'status', 'value', 'observed', 'stale']);
+      if (w.kind === 'group') expect(keys.slice(0, 6)).toEqual(['note', 'id', 'kind', 'title', 'require', 'children']);
+      else {
+        expect(keys.slice(0, 5)).toEqual(['note', 'id', 'kind', 'label', 'series']);
+        expect(keys.slice(5, -4).every((k) => testKeys.includes(k))).toBe(true);
+      }
+      expect(keys.slice(-4)).toEqual(['then', 'now', 'firstMetAfterNote', 'metSpans']);
+      expect(Object.keys(w.then)).toEqual(['date', 'snapshot', 'status', 'value', 'observed', 'stale', 'revisedValue', 'statusAsKnownNow']);
       expect(Object.keys(w.now)).toEqual(['date', 'snapshot', 'status', 'value', 'observed', 'stale']);
-      expect(w.now.date).toBe(json.now);
+      // "Now" is the newest snapshot, or the note's own date for a note dated after it.
+      expect(w.now.date).toBe(w.note.slice(0, 10) > json.now ? w.note.slice(0, 10) : json.now);
       expect(w.then.date).toBe(w.note.slice(0, 10));
     }
     const raw = read(dist, 'watch.json');
@@ -147,7 +155,8 @@ describe('index', () => {
       expect(all(li, (e) => e.tagName === 'a' && attr(e, 'rel') === 'tag').map((a) => [text(a), attr(a, 'href')])).toEqual(
         n.tags.map((t) => [t, `/tags/${t}/`]),
       );
-      expect(text(one(li, hasClass('note-tally')))).toBe(tallyOf(json.watches.filter((w) => w.note === n.id)));
+      // A group counts once; its children are its parts.
+      expect(text(one(li, hasClass('note-tally')))).toBe(tallyOf(json.watches.filter((w) => w.note === n.id && w.group === undefined)));
     }
   });
 });

@@ -9,7 +9,10 @@ export interface SiteConfig {
   title: string;
   /** Absolute URL of the published site (no trailing slash), for feeds, sitemap and canonical links. */
   url: string;
-  /** Path the site is served under: "/" or "/archive/". */
+  /**
+   * Path the site is served under: "/" or "/archive/". This is astro.config.mjs's `base`; pages
+   * and note links follow the base Astro resolves from it, which `astro build --base` overrides.
+   */
   base: string;
   /** Author of notes that name none. */
   defaultAuthor: string;

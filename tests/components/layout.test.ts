@@ -33,7 +33,12 @@ describe('Note layout', () => {
     const asof = one(header, 'p.note-asof');
     expect(text(asof)).toMatch(/^Read with snapshot 5 Mar 2026 · now 1 Jul 2026 “Then” is what/);
     expect(all(asof, 'time').map((t) => attr(t, 'datetime'))).toEqual(['2026-03-05', '2026-07-01']);
-    expect(text(one(tree, 'div.prose'))).toBe('Body text.');
+    // The body, then the conditions' timeline (the body did not place one).
+    expect(text(one(tree, 'div.prose'))).toMatch(/^Body text\.The conditions over time/);
+    expect(all(tree, 'section.watch-timeline')).toHaveLength(1);
+    // Not reconstructed, and a newer snapshot exists: neither label.
+    expect(all(asof, 'span.note-reconstructed')).toHaveLength(0);
+    expect(all(asof, 'span.note-no-newer')).toHaveLength(0);
   });
 
   it('lists the later notes that link here, then the disclaimer and copyright', async () => {

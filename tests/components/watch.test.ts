@@ -72,6 +72,8 @@ describe('<Watch> rows', () => {
     expect(attr(one(el, 'p.watch-test'), 'class')).toBe('watch-test');
     expect(attr(all(one(el, 'p.watch-test'), 'a')[0]!, 'href')).toBe('/series/rate/');
     expect(attr(one(el, 'a.watch-link'), 'href')).toBe('#the-rate-climbs-above-4-5');
+    // Search excerpts are the note's words: the hidden link text stays out of the index.
+    expect(attr(one(el, 'a.watch-link'), 'data-pagefind-ignore')).toBeDefined();
   });
 
   it('shows the reference of a `then` test, the compared series, and the trend look-back', async () => {
@@ -90,7 +92,12 @@ describe('<Watch> rows', () => {
     // Custody holdings are weekly; the last one (6 May) is more than 21 days before now (1 Jul).
     const { el } = await row(8);
     expect(all(side(el, 'then'), 'span.stale')).toHaveLength(0);
-    expect(text(one(side(el, 'now'), 'span.stale'))).toBe('stale');
+    const stale = one(side(el, 'now'), 'span.stale');
+    // The rule (weekly: 21 days, plus the series' typical publication lag) is in a tooltip and in text
+    // that needs no hover.
+    expect(text(stale)).toMatch(/^stale: last observed 6 May \(stale after \d+ days \(weekly: 21, plus a typical publication lag of \d+\)\)$/);
+    expect(attr(stale, 'title')).toMatch(/^stale after \d+ days \(weekly/);
+    expect(attr(one(stale, 'span.visually-hidden'), 'class')).toBe('visually-hidden');
     expect(text(one(side(el, 'now'), 'span.value'))).toBe('3,077.5 USD bn on 6 May 2026');
     for (const i of [0, 1, 6, 7]) expect(all((await row(i)).el, 'span.stale')).toHaveLength(0);
   });

@@ -16,9 +16,11 @@ vintage), never an edit. An import that changes nothing says so and writes nothi
 
 Formats:
   csv     a table with the header "date,value" and one row per date (default)
-  fred    a FRED API series/observations response (file_type=json); "." values are skipped
+  fred    a FRED API series/observations response (file_type=json); a "." withdraws the
+          value the log has for that date (nothing if it has none)
   alfred  the same response asked for every real-time period (realtime_start=1776-07-04,
-          realtime_end=9999-12-31); each row's realtime_start is kept as its vintage
+          realtime_end=9999-12-31); each row's realtime_start is kept as its vintage, and a "."
+          after a value becomes a withdrawal at its realtime_start
 
 Options:
   --series <id>           the series to append to (data/series/<id>.yaml must exist)

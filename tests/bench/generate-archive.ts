@@ -4,7 +4,13 @@
  * weekday data ending on the newest note's date, with revisions, and one sealed snapshot per note date.
  * Everything comes from a seeded PRNG: the same arguments write the same bytes.
  *
- *   npx node tests/bench/generate-archive.ts <folder> [--notes 1000] [--seed 1]
+ * With the newer features (the default; `--no-features` or BENCH_FEATURES=0 turns them off) there are
+ * also 7 derived series (spread, ratio, mean, total, change, pct-change over the synthetic ones) and
+ * each note's 15 <Watch> elements include 4 on derived series, a `between`, an `equals` list, a trend
+ * with `for`, and 3 of them in a <WatchGroup>; its prose cites 3 <Value>s. Without them the archive is
+ * byte for byte the one earlier benchmark runs built, so the two can be compared.
+ *
+ *   npx node tests/bench/generate-archive.ts <folder> [--notes 1000] [--seed 1] [--no-features]
  *
  * Notes fall on consecutive calendar days ending on END, one per day, so there are N distinct snapshot
  * dates. With more notes than days of data (N > ~3,650), the oldest notes predate the data: their
@@ -92,6 +98,32 @@ export const SERIES: SeriesSpec[] = [
   ...NUMBER_SERIES.map(([id, name, unit, level, vol], i) => ({ id, name, unit, level, vol, decimals: level > 1000 ? 0 : level > 50 ? 1 : 2, lagged: i % 3 === 0 })),
   ...STATUS_SERIES.map(([id, name, states]) => ({ id, name, unit: 'stage', level: 0, vol: 0, decimals: 0, lagged: false, states })),
 ];
+
+/** A derived series: its recipe, and roughly its value on a day from the inputs' first-published values. */
+interface DerivedSpec {
+  id: string;
+  name: string;
+  unit: string;
+  decimals: number;
+  derive: string;
+  approx: (at: (id: string, d: Day) => number, d: Day) => number;
+}
+
+const back = (d: Day, n: number, unit: 'd' | 'w' | 'm' | 'y') => subtractDuration(d, { n, unit });
+
+export const DERIVED: DerivedSpec[] = [
+  { id: 'curve-2s10s', name: '2s10s curve', unit: 'basis points', decimals: 1, derive: '{op: spread, of: [bond-10y, note-2y], scale: 100}', approx: (v, d) => 100 * (v('bond-10y', d) - v('note-2y', d)) },
+  { id: 'repo-over-policy', name: 'Repo over the policy rate', unit: 'basis points', decimals: 1, derive: '{op: spread, of: [repo-rate, policy-rate], scale: 100}', approx: (v, d) => 100 * (v('repo-rate', d) - v('policy-rate', d)) },
+  { id: 'cash-to-reserves', name: 'Treasury cash as a share of reserves', unit: 'percent', decimals: 2, derive: '{op: ratio, of: [treasury-cash, bank-reserves], scale: 100}', approx: (v, d) => (100 * v('treasury-cash', d)) / v('bank-reserves', d) },
+  { id: 'rate-vol-1w', name: 'Rate volatility, one-week mean', unit: 'index points', decimals: 1, derive: '{op: mean, of: [rate-vol], window: 1w}', approx: (v, d) => v('rate-vol', d) },
+  { id: 'buybacks-4w', name: 'Buybacks over four weeks', unit: 'USD billions', decimals: 1, derive: '{op: total, of: [buyback-size], window: 4w}', approx: (v, d) => 20 * v('buyback-size', d) },
+  { id: 'policy-change-1y', name: 'Policy rate change over a year', unit: 'percent', decimals: 2, derive: '{op: change, of: [policy-rate], window: 1y}', approx: (v, d) => v('policy-rate', d) - v('policy-rate', back(d, 1, 'y')) },
+  { id: 'stablecoin-3m', name: 'Stablecoin supply growth over three months', unit: 'percent', decimals: 2, derive: '{op: pct-change, of: [stablecoin-supply], window: 3m}', approx: (v, d) => 100 * (v('stablecoin-supply', d) / v('stablecoin-supply', back(d, 3, 'm')) - 1) },
+];
+
+function derivedYaml(s: DerivedSpec): string {
+  return [`name: ${s.name}`, `unit: ${s.unit}`, 'frequency: daily', `source: "Derived: ${s.derive.replace(/[{}]/g, '')}"`, 'illustrative: true', `decimals: ${s.decimals}`, `derive: ${s.derive}`].join('\n') + '\n';
+}
 
 interface GeneratedSeries {
   spec: SeriesSpec;
@@ -285,7 +317,93 @@ function watches(r: Rand, D: Day, all: GeneratedSeries[]): string[] {
   return out;
 }
 
-function noteMdx(r: Rand, D: Day, dataStart: Day, all: GeneratedSeries[], earlier: readonly GeneratedNote[]): { id: string; mdx: string } {
+/** A derived series as the note generator sees it. */
+interface DerivedSeries {
+  spec: DerivedSpec;
+  valueOn: (d: Day) => number;
+}
+
+/**
+ * The 15 conditions of a note with the newer features: the same slots as `watches`, with 4 reading
+ * derived series, a band, a list of states, a sustained trend, and the last 3 in a group.
+ */
+function featureWatches(r: Rand, D: Day, all: GeneratedSeries[], derived: DerivedSeries[]): string[] {
+  const numbers = all.filter((s) => !s.spec.states);
+  const statuses = all.filter((s) => s.spec.states);
+  const paired = numbers.filter((s) => numbers.some((o) => o !== s && o.spec.unit === s.spec.unit));
+  const takeNumbers = () => {
+    const a = pick(r, paired);
+    const b = pick(r, paired.filter((o) => o !== a && o.spec.unit === a.spec.unit));
+    return [a, b] as const;
+  };
+  const near = (v: number, decimals: number, spread: number) => fmtN(v * (1 + (r() - 0.5) * spread), decimals);
+  const nearS = (s: GeneratedSeries, spread: number) => near(valueOn(s, D), s.spec.decimals, spread);
+  const out: string[] = [];
+  const w = (attrs: string, label: string) => out.push(`<Watch ${attrs}>${label}</Watch>`);
+  const name = (s: GeneratedSeries | DerivedSeries) => s.spec.name;
+  const states = (st: GeneratedSeries) => {
+    const a = pick(r, st.spec.states!);
+    let b = pick(r, st.spec.states!);
+    while (b === a) b = pick(r, st.spec.states!);
+    return [a, b];
+  };
+  // Derived: a spread or ratio against a number, a mean against then, a change trend, a growth rate held.
+  let d = pick(r, derived.slice(0, 3));
+  let n = near(d.valueOn(D), d.spec.decimals, 0.2);
+  w(`series="${d.spec.id}" above={${n}}`, `${name(d)} above ${n}`);
+  let s = pick(r, numbers);
+  n = nearS(s, 0.1);
+  w(`series="${s.spec.id}" below={${n}}`, `${name(s)} below ${n}`);
+  let [a, b] = takeNumbers();
+  w(`series="${a.spec.id}" above="${b.spec.id}"`, `${name(a)} above ${name(b)}`);
+  [a, b] = takeNumbers();
+  w(`series="${a.spec.id}" below="${b.spec.id}"`, `${name(a)} below ${name(b)}`);
+  d = pick(r, derived.slice(3, 5));
+  w(`series="${d.spec.id}" above="then"`, `${name(d)} higher than on the day of this note`);
+  s = pick(r, numbers);
+  w(`series="${s.spec.id}" below="then"`, `${name(s)} lower than on the day of this note`);
+  let st = pick(r, statuses);
+  const [x, y] = states(st);
+  w(`series="${st.spec.id}" equals={["${x}", "${y}"]}`, `${name(st)} at ${x!.replace(/-/g, ' ')} or ${y!.replace(/-/g, ' ')}`);
+  s = pick(r, numbers);
+  w(`series="${s.spec.id}" trend="rising" over="4w"`, `${name(s)} rising over four weeks`);
+  d = pick(r, derived.slice(5));
+  w(`series="${d.spec.id}" trend="falling" over="3m"`, `${name(d)} falling over three months`);
+  s = pick(r, numbers);
+  const band = [nearS(s, 0.08), nearS(s, 0.08)].sort((p, q) => p - q);
+  w(`series="${s.spec.id}" between={[${band[0]}, ${band[1]}]} for="14d"`, `${name(s)} between ${band[0]} and ${band[1]} for 14 days`);
+  d = pick(r, derived);
+  n = near(d.valueOn(D), d.spec.decimals, 0.3);
+  w(`series="${d.spec.id}" below={${n}} for="2w"`, `${name(d)} stays below ${n} for two weeks`);
+  st = pick(r, statuses);
+  const state = pick(r, st.spec.states!);
+  w(`series="${st.spec.id}" equals="${state}" for="1m"`, `${name(st)} sits at ${state.replace(/-/g, ' ')} for a month`);
+  [a, b] = takeNumbers();
+  w(`series="${a.spec.id}" above="${b.spec.id}" for="5d"`, `${name(a)} above ${name(b)} for five days`);
+  s = pick(r, numbers);
+  w(`series="${s.spec.id}" trend="not-rising" over="4w" for="2w"`, `${name(s)} no higher than four weeks earlier, for two weeks`);
+  s = pick(r, numbers);
+  w(`series="${s.spec.id}" below="then" for="3m"`, `${name(s)} below its level on this date for three months`);
+  const require = pick(r, ['"all"', '"any"', '{2}']);
+  const group = `<WatchGroup title="${pick(r, SUBJECTS)} confirm the turn" require=${require}>\n${out.slice(-3).map((c) => `  ${c}`).join('\n')}\n</WatchGroup>`;
+  return [...out.slice(0, -3), group];
+}
+
+/** A sentence citing 3 numbers with <Value>: a level, a high since a year earlier, a change over three months. */
+function valueSentence(r: Rand, D: Day, all: GeneratedSeries[]): string {
+  const numbers = all.filter((s) => !s.spec.states);
+  const a = pick(r, numbers);
+  const b = pick(r, numbers);
+  const c = pick(r, numbers);
+  const bp = /percent/.test(c.spec.unit) ? ' unit="bp"' : '';
+  return (
+    `${a.spec.name} stood at <Value series="${a.spec.id}" />, ${b.spec.name.toLowerCase()} peaked at ` +
+    `<Value series="${b.spec.id}" stat="max" from="${formatDay(back(D, 1, 'y'))}" /> over the past year, and ` +
+    `${c.spec.name.toLowerCase()} moved <Value series="${c.spec.id}" change from="${formatDay(back(D, 3, 'm'))}"${bp} /> in three months.`
+  );
+}
+
+function noteMdx(r: Rand, D: Day, dataStart: Day, all: GeneratedSeries[], earlier: readonly GeneratedNote[], derived: DerivedSeries[] | null): { id: string; mdx: string } {
   const title = `${pick(r, TITLE_A)} ${pick(r, TITLE_B)} ${pick(r, TITLE_C)}`;
   const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   const id = `${formatDay(D)}-${slug}`;
@@ -295,12 +413,13 @@ function noteMdx(r: Rand, D: Day, dataStart: Day, all: GeneratedSeries[], earlie
   let c2 = pick(r, numbers);
   while (c2 === c1) c2 = pick(r, numbers);
   const mark = fmtN(valueOn(c1, D), c1.spec.decimals);
-  const cond = watches(r, D, all);
+  const cond = derived ? featureWatches(r, D, all, derived) : watches(r, D, all);
 
   const parts: string[] = [];
   parts.push('<WatchSummary />');
   parts.push(`## ${pick(r, HEADINGS)}`);
   parts.push(paragraph(r, 6));
+  if (derived) parts.push(`${sentence(r)} ${valueSentence(r, D, all)}`);
   if (earlier.length && r() < 0.4) {
     const target = earlier[int(r, Math.max(0, earlier.length - 60), earlier.length - 1)]!;
     const t = new Date(target.date * 86_400_000);
@@ -326,10 +445,16 @@ function noteMdx(r: Rand, D: Day, dataStart: Day, all: GeneratedSeries[], earlie
   return { id, mdx: fm.join('\n') + '\n' + body + '\n' };
 }
 
-/** The same note as plain MDX: each <Watch> becomes its label text, <WatchSummary> and <SeriesChart> go. */
+/**
+ * The same note as plain MDX: each <Watch> becomes its label text, a <WatchGroup> its title, a <Value>
+ * a number, and <WatchSummary> and <SeriesChart> go.
+ */
 export function stripComponents(mdx: string): string {
   return mdx
     .replace(/<Watch\b[^>]*>([\s\S]*?)<\/Watch>/g, '$1')
+    .replace(/<WatchGroup\b[^>]*\btitle="([^"]*)"[^>]*>/g, '$1')
+    .replace(/<\/WatchGroup>/g, '')
+    .replace(/<Value\b[^>]*\/>/g, '4.25')
     .replace(/<WatchSummary\s*\/>\n*/g, '')
     .replace(/<SeriesChart\b[^>]*\/>\n*/g, '');
 }
@@ -337,6 +462,8 @@ export function stripComponents(mdx: string): string {
 export interface GenerateOptions {
   notes: number;
   seed?: number;
+  /** Derived series, groups, bands, lists of states, sustained trends and <Value>s. Default: on unless BENCH_FEATURES=0. */
+  features?: boolean;
 }
 
 export interface GeneratedArchive {
@@ -345,8 +472,11 @@ export interface GeneratedArchive {
   dataStart: Day;
   now: Day;
   series: number;
+  /** Of `series`, how many are derived. */
+  derived: number;
   rows: number;
   snapshots: number;
+  features: boolean;
 }
 
 /** Writes the archive (content/notes, data/series, data/snapshots) under `root`, replacing what was there. */
@@ -373,6 +503,12 @@ export function generateArchive(root: string, options: GenerateOptions): Generat
     return { id: s.spec.id, bytes, rows: parsed.rows };
   });
 
+  const features = options.features ?? process.env.BENCH_FEATURES !== '0';
+  const byId = new Map(all.map((s) => [s.spec.id, s]));
+  const at = (id: string, d: Day) => valueOn(byId.get(id)!, d);
+  const derived = features ? DERIVED.map((spec) => ({ spec, valueOn: (d: Day) => spec.approx(at, d) })) : null;
+  for (const d of derived ?? []) writeFileSync(join(seriesDir, `${d.spec.id}.yaml`), derivedYaml(d.spec));
+
   const dates = Array.from({ length: N }, (_, i) => END - (N - 1) + i);
   const snaps = buildSnapshots(dates, logs);
   for (const s of snaps) writeFileSync(join(snapDir, `${s.date}.json`), JSON.stringify(s, null, 2) + '\n');
@@ -380,11 +516,12 @@ export function generateArchive(root: string, options: GenerateOptions): Generat
   const rand = prng(seed);
   const notes: GeneratedNote[] = [];
   for (const D of dates) {
-    const { id, mdx } = noteMdx(rand, D, dataStart, all, notes);
+    const { id, mdx } = noteMdx(rand, D, dataStart, all, notes, derived);
     notes.push({ id, date: D, mdx });
     writeFileSync(join(notesDir, `${id}.mdx`), mdx);
   }
-  return { root, notes, dataStart, now: END, series: all.length, rows: all.reduce((n, s) => n + s.rows, 0), snapshots: snaps.length };
+  const series = all.length + (derived?.length ?? 0);
+  return { root, notes, dataStart, now: END, series, derived: derived?.length ?? 0, rows: all.reduce((n, s) => n + s.rows, 0), snapshots: snaps.length, features };
 }
 
 /** Writes the plain-MDX copy of the notes into `dir`. */
@@ -396,16 +533,16 @@ export function writePlainNotes(notes: readonly GeneratedNote[], dir: string): v
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
-  const folder = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+  const folder = args.find((a, i) => !a.startsWith('--') && !['--notes', '--seed'].includes(args[i - 1] ?? ''));
   const flag = (name: string, dflt: number) => {
     const i = args.indexOf(`--${name}`);
     return i >= 0 ? Number(args[i + 1]) : dflt;
   };
   if (!folder) {
-    console.error('usage: npx node tests/bench/generate-archive.ts <folder> [--notes 1000] [--seed 1]');
+    console.error('usage: npx node tests/bench/generate-archive.ts <folder> [--notes 1000] [--seed 1] [--no-features]');
     process.exit(2);
   }
   const t0 = performance.now();
-  const g = generateArchive(resolve(folder), { notes: flag('notes', 1000), seed: flag('seed', 1) });
-  console.log(`${g.notes.length} notes, ${g.series} series, ${g.rows} rows, ${g.snapshots} snapshots in ${((performance.now() - t0) / 1000).toFixed(1)} s -> ${g.root}`);
+  const g = generateArchive(resolve(folder), { notes: flag('notes', 1000), seed: flag('seed', 1), ...(args.includes('--no-features') ? { features: false } : {}) });
+  console.log(`${g.notes.length} notes${g.features ? ' with the newer features' : ''}, ${g.series} series (${g.derived} derived), ${g.rows} rows, ${g.snapshots} snapshots in ${((performance.now() - t0) / 1000).toFixed(1)} s -> ${g.root}`);
 }

@@ -6,6 +6,7 @@ import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { formatDay, parseDay, parseDuration, type Day } from './dates.ts';
 import { deriveRows } from './derived.ts';
 import { parseObservationLog, type ObservationRows } from './observation-log.ts';
+import { jsonSyntaxProblem, schemaProblems, yamlSyntaxProblems } from './problem-map.ts';
 import type { Problem } from './problems.ts';
 import { SERIES_ID, seriesMetaSchema, snapshotSchema, type Derive, type SeriesMeta, type SnapshotFile } from './schema.ts';
 import { verifySeals, type SealToVerify } from './seal.ts';
@@ -75,63 +76,29 @@ export function yamlLine(doc: Document, lines: LineCounter, path: readonly Prope
 export function parseSeriesMeta(file: string, text: string): { meta?: SeriesMeta; problems: Problem[]; lineOf?: (path: readonly PropertyKey[]) => number | undefined } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length) {
-    return {
-      problems: doc.errors.map((e) => ({
-        file,
-        // Without prettyErrors the parser leaves linePos unset; the offset is always there.
-        line: (e.linePos?.[0] ?? lines.linePos(e.pos[0])).line,
-        column: (e.linePos?.[0] ?? lines.linePos(e.pos[0])).col,
-        message: `not valid YAML: ${e.message.split('\n')[0]}`,
-        hint: 'Fix the YAML syntax (indentation, quotes, colons)',
-      })),
-    };
-  }
+  if (doc.errors.length) return { problems: yamlSyntaxProblems(file, doc.errors, lines, { hint: 'Fix the YAML syntax (indentation, quotes, colons)' }) };
+  const lineOf = (path: readonly PropertyKey[]) => yamlLine(doc, lines, path);
   const result = seriesMetaSchema.safeParse(doc.toJS() ?? {});
   if (!result.success) {
-    return {
-      problems: result.error.issues.map((i) => ({
-        file,
-        // An unknown key is reported on its own line, not on the line of the object holding it.
-        line: yamlLine(doc, lines, i.code === 'unrecognized_keys' ? [...i.path, i.keys[0]!] : i.path),
-        field: i.path.join('.') || undefined,
-        message: i.code === 'unrecognized_keys' ? `unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}` : i.message,
-        hint:
-          i.code === 'unrecognized_keys'
-            ? i.path[0] === 'pull'
-              ? 'Allowed keys under pull: from, id, field, scale'
-              : i.path[0] === 'derive'
-                ? 'Allowed keys under derive: op, of, window, scale'
-                : 'Allowed keys: name, unit, frequency, kind, states, source, illustrative, decimals, pull, derive, staleAfter'
-            : 'See README "Data formats"',
-      })),
-    };
+    return { problems: schemaProblems(result.error.issues, { file, schema: seriesMetaSchema, keyWord: 'key', lineOf, hint: 'See README "Data formats"' }) };
   }
-  return { meta: result.data, problems: [], lineOf: (path) => yamlLine(doc, lines, path) };
+  return { meta: result.data, problems: [], lineOf };
 }
 
 /** Parses and validates one snapshot file. */
 export function parseSnapshot(input: SnapshotInput): { snapshot?: SnapshotFile; problems: Problem[] } {
   const file = input.path;
+  const restore = 'Snapshots are written by `npm run data -- seal`; restore this one from version control';
   let json: unknown;
   try {
     json = JSON.parse(input.text);
   } catch (e) {
-    const pos = /position (\d+)/.exec((e as Error).message);
-    const line = pos ? input.text.slice(0, Number(pos[1])).split('\n').length : undefined;
-    return { problems: [{ file, line, message: `not valid JSON: ${(e as Error).message}`, hint: 'Snapshots are written by `npm run data -- seal`; restore this one from version control' }] };
+    return { problems: [jsonSyntaxProblem(file, input.text, e, restore)] };
   }
   const result = snapshotSchema.safeParse(json);
   if (!result.success) {
-    return {
-      problems: result.error.issues.map((i) => ({
-        file,
-        // JSON has no line positions here, so an unknown key is named by its field path.
-        field: (i.code === 'unrecognized_keys' ? [...i.path, i.keys[0]!] : i.path).join('.') || undefined,
-        message: i.code === 'unrecognized_keys' ? `unknown key ${i.keys.map((k) => `"${k}"`).join(', ')}` : i.message,
-        hint: 'Snapshots are written by `npm run data -- seal`; restore this one from version control',
-      })),
-    };
+    // JSON has no line positions here, so an unknown key is named by its field path.
+    return { problems: schemaProblems(result.error.issues, { file, schema: snapshotSchema, keyWord: 'key', hint: restore, unknownKeyHint: restore }) };
   }
   if (result.data.date !== input.name) {
     return { problems: [{ file, field: 'date', message: `date ${result.data.date} does not match the file name ${input.name}.json`, hint: 'Restore the snapshot from version control' }] };

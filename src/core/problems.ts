@@ -18,6 +18,8 @@ export interface Problem {
   hint?: string;
   /** Warnings are reported but do not fail a build. */
   severity?: 'error' | 'warning';
+  /** A stable name of the kind of problem, where one applies (src/core/problem-map.ts). */
+  code?: string;
 }
 
 export function formatProblem(p: Problem): string {

@@ -8,6 +8,7 @@ import { mdxToMdast, type MdastNode } from 'satteri';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'astro/zod';
 import { yamlLine } from '../core/dataset.ts';
+import { schemaProblems, yamlSyntaxProblems, type SchemaIssue } from '../core/problem-map.ts';
 import type { Problem } from '../core/problems.ts';
 import {
   groupPropsSchema,
@@ -223,24 +224,13 @@ export function parseNoteSource(file: string, source: string): ParsedNote {
       return l === undefined ? undefined : l + 1;
     };
     if (doc.errors.length) {
-      for (const e of doc.errors) {
-        // Without prettyErrors the parser leaves linePos unset; the offset is always there.
-        problems.push({ file, line: (e.linePos?.[0] ?? lines.linePos(e.pos[0])).line + 1, message: `frontmatter is not valid YAML: ${e.message.split('\n')[0]}`, hint: 'Fix the YAML between the --- lines' });
-      }
+      problems.push(...yamlSyntaxProblems(file, doc.errors, lines, { lineOffset: 1, what: 'frontmatter', hint: 'Fix the YAML between the --- lines' }));
     } else {
       const parsed = noteFrontmatterSchema.safeParse(doc.toJS() ?? {});
       if (!parsed.success) {
-        for (const i of parsed.error.issues) {
-          // An unknown key is reported on its own line, as in series YAML.
-          const line = yamlLine(doc, lines, i.code === 'unrecognized_keys' ? [...i.path, i.keys[0]!] : i.path);
-          problems.push({
-            file,
-            line: line === undefined ? 2 : line + 1,
-            field: i.path.join('.') || undefined,
-            message: i.code === 'unrecognized_keys' ? `unknown frontmatter key${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}` : i.message,
-            hint: i.code === 'unrecognized_keys' ? 'Allowed keys: title, date, summary, tags, author, snapshot, draft' : 'See README "Write a note"',
-          });
-        }
+        // Lines are the file's: the YAML starts on line 2 (after the opening ---).
+        const lineOf = (path: readonly PropertyKey[]) => (yamlLine(doc, lines, path) ?? 1) + 1;
+        problems.push(...schemaProblems(parsed.error.issues, { file, schema: noteFrontmatterSchema, keyWord: 'frontmatter key', lineOf, hint: 'See README "Write a note"' }));
       } else {
         note.frontmatter = parsed.data;
         if (parsed.data.date !== m[1]) {
@@ -278,17 +268,10 @@ export function parseNoteSource(file: string, source: string): ParsedNote {
     return { props, ok };
   };
   /** Validates props with a schema, reporting each issue at the element. */
-  const check = <T,>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; code: string; message: string; keys?: string[] }[] } } }, name: string, props: Record<string, Literal>, at: Problem, hint: string): T | undefined => {
+  const check = <T,>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: SchemaIssue[] } } }, name: string, props: Record<string, Literal>, at: Problem, hint: string): T | undefined => {
     const parsed = schema.safeParse(props);
     if (parsed.success) return parsed.data;
-    for (const i of parsed.error.issues) {
-      problems.push({
-        ...at,
-        field: i.path.join('.') || undefined,
-        message: i.code === 'unrecognized_keys' ? `unknown <${name}> prop${i.keys!.length > 1 ? 's' : ''} ${i.keys!.join(', ')}` : i.message,
-        hint,
-      });
-    }
+    problems.push(...schemaProblems(parsed.error.issues, { file, schema, keyWord: `<${name}> prop`, at: { line: at.line!, column: at.column! }, hint }));
     return undefined;
   };
 

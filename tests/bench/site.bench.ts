@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: asof against plain Astro, side by side.
  *
- *   npm run bench -- [--notes 1000] [--runs 3] [--keep]
+ *   npm run bench -- [--notes 1000] [--runs 3] [--keep] [--no-features]
  *
- * 1. Generates a synthetic archive of N notes in a temp folder (tests/bench/generate-archive.ts) and
- *    the same notes without asof components as a plain Astro project (tests/bench/plain-site.ts).
+ * 1. Generates a synthetic archive of N notes in a temp folder (tests/bench/generate-archive.ts; with
+ *    derived series, groups and <Value>s unless --no-features) and the same notes without asof
+ *    components as a plain Astro project (tests/bench/plain-site.ts).
  * 2. Builds both, alternating which goes first, `--runs` times each, cold (each build gets an empty
- *    cache folder): wall time, pages per second, peak RSS of the build's process tree.
+ *    cache folder): wall time, pages per second, peak RSS of the build's process tree, and the render
+ *    time of each route (from Astro's per-page log lines).
  * 3. Builds the repo's own sample archive once and reports what each kind of page loads.
  * Last line: `notes=<N> asof_s=<median> plain_s=<median> ratio=<asof/plain> peak_mb=<max RSS>`.
  */
@@ -22,7 +24,7 @@ import { writePlainSite } from './plain-site.ts';
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 function flags(argv: string[]) {
-  const out = { notes: 1000, runs: 3, keep: false };
+  const out = { notes: 1000, runs: 3, keep: false, features: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -36,8 +38,9 @@ function flags(argv: string[]) {
     if (a === '--notes') out.notes = value();
     else if (a === '--runs') out.runs = value();
     else if (a === '--keep') out.keep = true;
+    else if (a === '--no-features') out.features = false;
     else {
-      console.error(`unknown argument ${a}; usage: npm run bench -- [--notes 1000] [--runs 3] [--keep]`);
+      console.error(`unknown argument ${a}; usage: npm run bench -- [--notes 1000] [--runs 3] [--keep] [--no-features]`);
       process.exit(2);
     }
   }
@@ -83,6 +86,33 @@ function phases(output: string, total: number): string {
   const rest = bundle !== undefined && render !== undefined && after !== undefined ? total - bundle - render - after : undefined;
   const f = (x: number | undefined) => (x === undefined ? '?' : x.toFixed(1));
   return `bundle ${f(bundle)} s, render ${f(render)} s, after pages ${f(after)} s, rest ${f(rest)} s`;
+}
+
+/**
+ * Render time by kind of page, summed from Astro's page lines ("├─ /notes/x/index.html (+12ms)") by
+ * the path's first folder, largest first: which pages the render phase goes to.
+ */
+function routeTimes(output: string): Array<{ route: string; pages: number; ms: number }> {
+  const byRoute = new Map<string, { pages: number; ms: number }>();
+  for (const line of output.replace(/\x1b\[[0-9;]*m/g, '').split('\n')) {
+    const m = /[├└]─ \/?(\S+?)\s+\(\+(\d+(?:\.\d+)?)(ms|s)\)/.exec(line);
+    if (!m) continue;
+    const route = m[1]!.includes('/') ? `${m[1]!.split('/')[0]}/` : m[1]!;
+    const t = byRoute.get(route) ?? { pages: 0, ms: 0 };
+    t.pages++;
+    t.ms += Number(m[2]) * (m[3] === 's' ? 1000 : 1);
+    byRoute.set(route, t);
+  }
+  return [...byRoute].map(([r, t]) => ({ route: r, ...t })).sort((a, b) => b.ms - a.ms);
+}
+
+function routeLine(output: string): string {
+  const routes = routeTimes(output);
+  if (!routes.length) return 'render by route: n/a';
+  return `render by route: ${routes
+    .slice(0, 6)
+    .map((r) => `${r.route} ${(r.ms / 1000).toFixed(1)} s/${r.pages} p`)
+    .join(', ')}`;
 }
 
 interface Build {
@@ -226,12 +256,12 @@ async function main() {
 
   const t0 = performance.now();
   const archiveRoot = join(tmp, 'archive');
-  const gen = generateArchive(archiveRoot, { notes: opts.notes });
+  const gen = generateArchive(archiveRoot, { notes: opts.notes, features: opts.features });
   writePlainSite(join(tmp, 'plain'), REPO, (dir) => writePlainNotes(gen.notes, dir));
   asofProject(join(tmp, 'asof'));
   const ds = dataStats(archiveRoot);
   console.log(
-    `generated ${gen.notes.length} notes, ${gen.series} series, ${gen.rows} rows (${mb(ds.csvBytes)} CSV), ${gen.snapshots} snapshots (${mb(ds.snapshotBytes)}) in ${s1((performance.now() - t0) / 1000)} s`,
+    `generated ${gen.notes.length} notes (${gen.features ? 'with' : 'without'} the newer features), ${gen.series} series (${gen.derived} derived), ${gen.rows} rows (${mb(ds.csvBytes)} CSV), ${gen.snapshots} snapshots (${mb(ds.snapshotBytes)}) in ${s1((performance.now() - t0) / 1000)} s`,
   );
 
   const builds: Build[] = [];
@@ -249,6 +279,7 @@ async function main() {
       const procs = [...m.peakByName].filter(([, mbs]) => mbs >= 50).sort((a, b) => b[1] - a[1]);
       const label = (n: string) => (n === 'MainThread' ? 'node' : n.startsWith('pagefind') ? 'pagefind' : n);
       console.log(`      ${phases(m.output, m.seconds)}; peak by process: ${procs.map(([n, mbs]) => `${label(n)} ${mbs.toFixed(0)} MB`).join(', ') || 'n/a'}`);
+      console.log(`      ${routeLine(m.output)}`);
     }
   }
   const times = (k: 'asof' | 'plain') => builds.filter((b) => b.kind === k).map((b) => b.m.seconds);
@@ -257,6 +288,11 @@ async function main() {
   const peaks = builds.map((b) => b.m.peakMb).filter((p): p is number => p !== null);
   const peak = peaks.length ? Math.max(...peaks) : NaN;
   console.log(`median: asof ${s1(asof)} s, plain ${s1(plain)} s, ratio ${(asof / plain).toFixed(2)}`);
+
+  // What the dashboard's views weigh: pages and HTML bytes under watch/, against every page's.
+  const watchPages = htmlPages(dists.asof).filter((p) => p.startsWith('watch/'));
+  const htmlBytes = (dir: string) => dirBytes(dir, (n) => n.endsWith('.html'));
+  console.log(`dashboard: ${watchPages.length} pages, ${mb(htmlBytes(join(dists.asof, 'watch')))} of ${mb(htmlBytes(dists.asof))} HTML; notes ${mb(htmlBytes(join(dists.asof, 'notes')))} (plain notes ${mb(htmlBytes(join(dists.plain, 'notes')))})`);
 
   // Chart payloads on the newest note of the synthetic archive: its first chart spans the whole decade.
   const newest = gen.notes.at(-1)!;
@@ -283,7 +319,7 @@ async function main() {
   );
 
   if (!opts.keep) rmSync(tmp, { recursive: true, force: true });
-  console.log(`notes=${opts.notes} asof_s=${asof.toFixed(1)} plain_s=${plain.toFixed(1)} ratio=${(asof / plain).toFixed(2)} peak_mb=${Number.isFinite(peak) ? peak.toFixed(0) : 'na'}`);
+  console.log(`notes=${opts.notes} features=${opts.features ? 'on' : 'off'} asof_s=${asof.toFixed(1)} plain_s=${plain.toFixed(1)} ratio=${(asof / plain).toFixed(2)} peak_mb=${Number.isFinite(peak) ? peak.toFixed(0) : 'na'}`);
 }
 
 await main();

@@ -8,6 +8,7 @@
  * takes rows with a vintage after that snapshot. Anything else is refused with the reason.
  */
 import { formatDay, type Day } from '../core/dates.ts';
+import { DECIMAL } from '../core/patterns.ts';
 import { WITHDRAWN, type ObservationRows } from '../core/observation-log.ts';
 import type { SeriesMeta } from '../core/schema.ts';
 
@@ -51,8 +52,6 @@ export interface AppendPlan {
   unchanged: number;
   problems: string[];
 }
-
-const DECIMAL = /^-?\d+(?:\.\d+)?$/; // the observation log's number rule
 
 /** The comparable value of a written value, or a reason it is not valid for this series. */
 export function valueOf(meta: SeriesMeta, text: string): { value: number } | { problem: string } {

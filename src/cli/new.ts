@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDay, type Day } from '../core/dates.ts';
+import { KEBAB } from '../core/patterns.ts';
 import { errorsOf } from '../core/problems.ts';
 import { formatIssues, noteFrontmatterSchema, type SnapshotFile } from '../core/schema.ts';
 import { pickSnapshot } from '../core/then-now.ts';
@@ -64,7 +65,7 @@ function run(args: string[], ctx: CliContext): number {
   const explicit = values.snapshot !== undefined ? dateArg('--snapshot', values.snapshot) : undefined;
   const tags = values.tags === undefined ? [] : values.tags.split(',').map((t) => t.trim()).filter((t) => t !== '');
   const slug = values.slug ?? slugOf(title);
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
+  if (!KEBAB.test(slug)) {
     throw usageError(
       values.slug !== undefined ? `--slug "${slug}" must be lower-case words joined by dashes` : `cannot make a file name from the title "${title}"; give one with --slug, e.g. --slug funding-stress`,
       NEW_USAGE,

@@ -5,13 +5,13 @@
  */
 import { parse } from 'csv-parse/sync';
 import { parseDay, type Day } from './dates.ts';
+import { DECIMAL } from './patterns.ts';
 import type { Problem } from './problems.ts';
 import type { SeriesMeta } from './schema.ts';
 
 export const LOG_HEADER = 'date,value,vintage';
 /** The value of a row that withdraws its date's observation from that vintage on (stored as NaN). */
 export const WITHDRAWN = 'withdrawn';
-const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 /** No honest row is longer than this; a longer one is garbage and is refused before parsing. */
 export const MAX_LINE_BYTES = 4096;
 

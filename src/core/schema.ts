@@ -5,8 +5,9 @@
 import { z } from 'astro/zod';
 import { DURATION_PATTERN, parseDay } from './dates.ts';
 
-export const SERIES_ID = /^[a-z0-9][a-z0-9-]*$/;
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { KEBAB, SERIES_ID } from './patterns.ts';
+
+export { SERIES_ID };
 
 /** A calendar date written `YYYY-MM-DD` that exists (no 2026-02-30). */
 export const isoDate = z

@@ -3,6 +3,7 @@
  * parse the source's own response format strictly: an unexpected shape is an error naming the feed
  * and the series, never a guess.
  */
+import { DECIMAL } from '../core/patterns.ts';
 import type { HttpOptions } from './http.ts';
 
 /**
@@ -39,7 +40,6 @@ export class FeedError extends Error {
   }
 }
 
-const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A finite JSON number as a plain decimal (no exponent), the way the observation log writes it. */

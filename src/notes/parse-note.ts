@@ -22,10 +22,11 @@ import {
   type ValueProps,
   type WatchProps,
 } from '../core/schema.ts';
+import { DECIMAL, KEBAB } from '../core/patterns.ts';
 import { NOTE_COMPONENT_NAMES, isNoteComponent } from './components.ts';
 
 
-export const NOTE_FILE = /^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/;
+export const NOTE_FILE = new RegExp(`^(\\d{4}-\\d{2}-\\d{2})-(${KEBAB.source.slice(1, -1)})\\.mdx$`);
 
 /** Props of <SeriesChart>. */
 export const chartPropsSchema = z.strictObject({
@@ -126,7 +127,7 @@ export function slugify(text: string): string {
 type Scalar = string | number | boolean;
 type Literal = Scalar | (string | number)[];
 
-const NUMBER = /^-?\d+(?:\.\d+)?$/;
+const NUMBER = DECIMAL;
 const STRING = /^(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')$/;
 
 /** A quoted string literal's text, or undefined. */

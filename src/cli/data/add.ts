@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { loadDataSet, parseSeriesMeta } from '../../core/dataset.ts';
 import { LOG_HEADER } from '../../core/observation-log.ts';
+import { DECIMAL } from '../../core/patterns.ts';
 import { errorsOf } from '../../core/problems.ts';
 import { DERIVE_OPS, FEEDS, FREQUENCIES } from '../../core/schema.ts';
 import { FileExistsError, writeFileAtomic } from '../../io/write-atomic.ts';
@@ -60,7 +61,7 @@ const OPTIONS = {
 
 /** A number flag: a plain decimal, never coerced from "1,000" or "1e3". */
 function numberFlag(flag: string, text: string): number {
-  if (!/^-?\d+(?:\.\d+)?$/.test(text)) throw usageError(`${flag} "${text}" is not a plain decimal number`, ADD_USAGE);
+  if (!DECIMAL.test(text)) throw usageError(`${flag} "${text}" is not a plain decimal number`, ADD_USAGE);
   return Number(text);
 }
 

@@ -8,9 +8,9 @@
 import { knownSeries } from './chart-data.ts';
 import { operandAt, operandOf, statusAt, type Condition, type EvalContext, type Status } from './conditions.ts';
 import { formatDay, type Day } from './dates.ts';
+import { versionOn } from './revisions.ts';
 import { isStale, staleRule, staleRuleText } from './staleness.ts';
 import type { SeriesLog } from './store.ts';
-import { upperBound } from './search.ts';
 import { conditionSpans, type Span } from './timeline.ts';
 
 export { STALE_AFTER_DAYS } from './staleness.ts';
@@ -126,15 +126,6 @@ function evaluation(c: Condition, logs: ReadonlyMap<string, SeriesLog>, ctx: Eva
     staleRule: x === undefined ? null : staleRuleText(rule, xLog.meta.frequency),
     compared,
   };
-}
-
-/** The value of date `d` as known on vintage v, with the vintage of the version that says it. */
-function versionOn(log: SeriesLog, d: Day, v: Day): { value: number; vintage: Day } | undefined {
-  const i = log.lastDateIndex(d);
-  if (i < 0 || log.dates[i] !== d || log.firstVintage[i]! > v) return undefined;
-  const k = upperBound(log.versionVintage, v, log.versionStart[i]!, log.versionStart[i + 1]!) - 1;
-  const value = log.versionValue[k]!;
-  return Number.isNaN(value) ? undefined : { value, vintage: log.versionVintage[k]! };
 }
 
 /**

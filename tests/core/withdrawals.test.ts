@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { day, formatDay } from '../../src/core/dates.ts';
 import { knownSeries } from '../../src/core/chart-data.ts';
 import { parseObservationLog } from '../../src/core/observation-log.ts';
-import { revisionsOf } from '../../src/lib/revisions.ts';
+import { revisionsOf } from '../../src/core/revisions.ts';
 import { csvText, enc, int, numberMeta, prng, series, statusMeta, type Row } from './helpers.ts';
 
 const at = (rows: readonly Row[], vintage: string, t: string, meta = numberMeta()) => {

@@ -120,7 +120,7 @@ describe('a path that cannot be written', () => {
     rmSync(join(dir, 'content/notes'), { recursive: true });
     writeFileSync(join(dir, 'content/notes'), 'a file where the notes folder should be\n');
     const before = hashTree(dir);
-    const r = await newNote(dir, ['Blocked']);
+    const r = await newNote(dir, ['Blocked', '--snapshot', '2026-05-20']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/error: .*(EEXIST|ENOTDIR).*content\/notes/);
     expect(r.stderr).not.toContain('a bug');

@@ -3,19 +3,24 @@
  * pre-rendering each sort order as its own static page (so the reading order is the visual order),
  * and filterable with checkboxes and CSS `:has()` rules on the rows' data attributes.
  *
+ * A group is one row (counted once, like a single condition) with its parts as rows right under it,
+ * kept together in every order.
+ *
  * It must scale to 150,000 conditions, so:
- *  - up to DASHBOARD_LIMIT conditions, one table; beyond it, one table per year of note dates, and a
- *    year with more than the limit is split by month. /watch/ shows the newest period.
- *  - rows are built as HTML strings (one pass, no component per cell), escaped here.
+ *  - up to DASHBOARD_LIMIT rows, one table; beyond it, one table per year of note dates, and a year
+ *    with more than the limit is split by month. /watch/ shows the newest period (and is its only
+ *    page: no copy under the period's slug).
+ *  - rows are built as HTML strings (no component per cell), escaped here, once per build: the sort
+ *    views only reorder them.
  */
-import type { Archive, NoteRecord, WatchRecord } from '../archive/build-archive.ts';
+import type { Archive, ConditionRecord, GroupRecord, NoteRecord, WatchRecord } from '../archive/build-archive.ts';
 import type { Status } from '../core/conditions.ts';
 import type { SeriesMeta } from '../core/schema.ts';
 import type { Evaluation } from '../core/then-now.ts';
 import { STATUS, describeCondition, displayDate, escapeHtml, monthName, valueText } from './format.ts';
 import { href, noteHref, seriesHref } from './url.ts';
 
-/** Most rows on one dashboard page. */
+/** Most rows on one dashboard page (a group takes a row, and one more for each of its parts). */
 export const DASHBOARD_LIMIT = 1500;
 
 export interface Period {
@@ -23,7 +28,10 @@ export interface Period {
   slug: string;
   /** "All notes", "2026", "May 2026". */
   label: string;
-  watches: WatchRecord[];
+  /** Conditions as tallied: single watches and groups (their parts inside), in archive order. */
+  conditions: ConditionRecord[];
+  /** Rows the period's table has: each condition, and each group's parts. */
+  rows: number;
 }
 
 export type SortKey = 'date' | 'first-met' | 'series' | 'status';
@@ -42,26 +50,48 @@ export const SORTS: readonly SortView[] = [
   { key: 'status', slug: 'by-status', label: 'Now status' },
 ];
 
-/** Splits conditions (in archive order: newest note first) into pages of at most about `limit` rows. */
-export function dashboardPeriods(watches: readonly WatchRecord[], limit = DASHBOARD_LIMIT): Period[] {
-  if (watches.length <= limit) return [{ slug: '', label: 'All notes', watches: [...watches] }];
+const isGroup = (c: ConditionRecord): c is GroupRecord => c.kind === 'group';
+
+/** Rows a condition takes in the table: its own, and its parts' when it is a group. */
+export const rowCount = (c: ConditionRecord): number => (isGroup(c) ? 1 + c.children.length : 1);
+
+/** A condition's rows in table order: a group, then its parts. */
+export const rowsOf = (c: ConditionRecord): ConditionRecord[] => (isGroup(c) ? [c, ...c.children] : [c]);
+
+/**
+ * Splits conditions (in archive order: newest note first) into pages of at most about `limit` rows;
+ * a group stays on one page with its parts (they share a note, so a date).
+ */
+export function dashboardPeriods(conditions: readonly ConditionRecord[], limit = DASHBOARD_LIMIT): Period[] {
+  const total = conditions.reduce((n, c) => n + rowCount(c), 0);
+  if (total <= limit) return [{ slug: '', label: 'All notes', conditions: [...conditions], rows: total }];
   const periods: Period[] = [];
-  const byKey = (key: (w: WatchRecord) => string, list: readonly WatchRecord[]) => {
-    const groups: [string, WatchRecord[]][] = [];
-    for (const w of list) {
-      const k = key(w);
-      const last = groups.at(-1);
-      if (last && last[0] === k) last[1].push(w);
-      else groups.push([k, [w]]);
+  const byKey = (key: (c: ConditionRecord) => string, list: readonly ConditionRecord[]) => {
+    const runs: [string, ConditionRecord[], number][] = [];
+    for (const c of list) {
+      const k = key(c);
+      const last = runs.at(-1);
+      if (last && last[0] === k) {
+        last[1].push(c);
+        last[2] += rowCount(c);
+      } else runs.push([k, [c], rowCount(c)]);
     }
-    return groups;
+    return runs;
   };
   // Archive order is by note date descending, so each year and month is one contiguous run.
-  for (const [year, ws] of byKey((w) => w.then.date.slice(0, 4), watches)) {
-    if (ws.length <= limit) periods.push({ slug: year, label: year, watches: ws });
-    else for (const [month, mws] of byKey((w) => w.then.date.slice(0, 7), ws)) periods.push({ slug: month, label: monthName(month), watches: mws });
+  for (const [year, cs, rows] of byKey((c) => c.then.date.slice(0, 4), conditions)) {
+    if (rows <= limit) periods.push({ slug: year, label: year, conditions: cs, rows });
+    else for (const [month, mcs, mrows] of byKey((c) => c.then.date.slice(0, 7), cs)) periods.push({ slug: month, label: monthName(month), conditions: mcs, rows: mrows });
   }
   return periods;
+}
+
+/**
+ * The dashboard's pages: each period once, under its own slug, except the newest, which is /watch/
+ * itself (a second copy of it under its slug would be a repeated view).
+ */
+export function dashboardPages(periods: readonly Period[]): { slug: string; period: Period }[] {
+  return periods.map((period, i) => ({ slug: i === 0 ? '' : period.slug, period }));
 }
 
 /** The site path of a dashboard page. */
@@ -74,17 +104,31 @@ export const STATUS_ORDER: readonly Status[] = ['met', 'not-met', 'no-data', 'ba
 
 const statusRank = (s: Status) => STATUS_ORDER.indexOf(s);
 
-/** The rows of a view in its order; ties keep archive order (Array.prototype.sort is stable). */
-export function sortWatches(watches: readonly WatchRecord[], key: SortKey, seriesName: (id: string) => string): WatchRecord[] {
-  const list = [...watches];
+/** The series a row lists: a condition's own; for a group, every series it reads, by name. */
+function listedSeries(c: ConditionRecord, name: (id: string) => string): string[] {
+  if (!isGroup(c)) return [c.series];
+  return [...c.seriesRead].sort((a, b) => {
+    const x = name(a).toLowerCase();
+    const y = name(b).toLowerCase();
+    return x === y ? (a < b ? -1 : a > b ? 1 : 0) : x < y ? -1 : 1;
+  });
+}
+
+/**
+ * Conditions of a view in its order; ties keep archive order (Array.prototype.sort is stable). A group
+ * sorts by its own key (for series, the first of the series it reads by name); its parts follow it
+ * wherever it goes (see `rowsOf`).
+ */
+export function sortConditions(conditions: readonly ConditionRecord[], key: SortKey, seriesName: (id: string) => string): ConditionRecord[] {
+  const list = [...conditions];
   switch (key) {
     case 'date':
       return list;
     case 'first-met':
-      // Most recently met first; never met last.
+      // Most recently met first; never met (or met already on the note's date) last.
       return list.sort((a, b) => {
-        const x = a.firstMetAfterNote;
-        const y = b.firstMetAfterNote;
+        const x = a.firstMetShown;
+        const y = b.firstMetShown;
         if (x === y) return 0;
         if (x === null) return 1;
         if (y === null) return -1;
@@ -97,10 +141,12 @@ export function sortWatches(watches: readonly WatchRecord[], key: SortKey, serie
         if (n === undefined) names.set(id, (n = seriesName(id).toLowerCase()));
         return n;
       };
+      const first = new Map(list.map((c) => [c, listedSeries(c, seriesName)[0] ?? '']));
       return list.sort((a, b) => {
-        const x = name(a.series);
-        const y = name(b.series);
-        return x === y ? (a.series === b.series ? 0 : a.series < b.series ? -1 : 1) : x < y ? -1 : 1;
+        const [p, q] = [first.get(a)!, first.get(b)!];
+        const x = name(p);
+        const y = name(q);
+        return x === y ? (p === q ? 0 : p < q ? -1 : 1) : x < y ? -1 : 1;
       });
     }
     case 'status':
@@ -108,15 +154,9 @@ export function sortWatches(watches: readonly WatchRecord[], key: SortKey, serie
   }
 }
 
-/** Series a condition involves: the watched one, and the one it is compared with. */
-export function seriesOf(w: WatchRecord): string[] {
-  const t = w.test.above ?? w.test.below;
-  return typeof t === 'string' && t !== 'then' && t !== w.series ? [w.series, t] : [w.series];
-}
-
 /**
  * A status, its value and the date of the observation behind it, as one table cell's content (a stale
- * value's date is in its stale mark).
+ * value's date is in its stale mark). A group has a status and no value.
  */
 export function statusHtml(e: Evaluation, value: string): string {
   const s = STATUS[e.status];
@@ -124,35 +164,85 @@ export function statusHtml(e: Evaluation, value: string): string {
   let html = `<span class="status status-${e.status}"><span class="status-symbol" aria-hidden="true">${s.symbol}</span> ${s.word}</span>`;
   if (e.value !== null) html += ` <span class="value">${escapeHtml(value)}</span>`;
   if (e.stale && e.observed) html += ` <span class="stale">stale: last observed <time datetime="${e.observed}">${displayDate(e.observed)}</time></span>`;
+  else if (e.stale) html += ` <span class="stale">stale: a part's value is old</span>`;
   else if (e.value !== null && e.observed) html += ` <span class="observed">on <time datetime="${e.observed}">${displayDate(e.observed)}</time></span>`;
   return html;
 }
 
-/** One <tr> of the dashboard; the data attributes drive the CSS filters. */
-export function watchRowHtml(w: WatchRecord, note: NoteRecord, archive: Pick<Archive, 'data'>): string {
-  const metaOf = (id: string): SeriesMeta | undefined => archive.data.logs.get(id)?.meta;
-  const meta = metaOf(w.series)!;
-  const nHref = noteHref(note.id);
-  const first = w.firstMetAfterNote ? `<time datetime="${w.firstMetAfterNote}">${displayDate(w.firstMetAfterNote)}</time>` : '<span class="none">—</span>';
-  // A `then` test shows its reference value on the note's date.
-  const thenValue = valueText(meta, w.then.status === 'baseline' && w.reference !== null ? w.reference : w.then.value);
+/** "all 3 parts met", "any of 3 parts met", "at least 2 of 3 parts met". */
+function groupTestText(g: GroupRecord): string {
+  const n = g.children.length;
+  return g.require === 'all' ? `all ${n} parts met` : g.require === 'any' ? `any of ${n} parts met` : `at least ${g.require} of ${n} parts met`;
+}
+
+type RowArchive = Pick<Archive, 'noteById' | 'data'>;
+
+/** Row HTML by record: views only reorder rows, so each is written once per build, not once per view. */
+const rowCache = new WeakMap<ConditionRecord, string>();
+
+/** One <tr> of the dashboard (a group's, or a part's under it); the data attributes drive the CSS filters. */
+export function conditionRowHtml(c: ConditionRecord, note: NoteRecord, archive: Pick<Archive, 'data' | 'noteById'>): string {
+  let html = rowCache.get(c);
+  if (html === undefined) rowCache.set(c, (html = isGroup(c) ? groupRowHtml(c, note, archive) : watchRowHtml(c, note, archive)));
+  return html;
+}
+
+/** The note cell and the first-met cell, shared by every kind of row. */
+function noteCell(note: NoteRecord): string {
+  return `<td class="note"><time datetime="${note.date}">${displayDate(note.date)}</time> <a href="${noteHref(note.id)}">${escapeHtml(note.title)}</a></td>`;
+}
+
+function firstCell(c: ConditionRecord): string {
+  // One rule with the note page: first met is shown only when it was not already met on the note's date.
+  const f = c.firstMetShown;
+  return `<td class="first">${f ? `<time datetime="${f}">${displayDate(f)}</time>` : '<span class="none">—</span>'}</td>`;
+}
+
+function groupRowHtml(g: GroupRecord, note: NoteRecord, archive: Pick<Archive, 'data'>): string {
+  const name = (id: string) => archive.data.logs.get(id)?.meta.name ?? id;
+  const series = listedSeries(g, name);
   return (
-    `<tr data-now-status="${w.now.status}" data-then-status="${w.then.status}" data-series="${seriesOf(w).join(' ')}">` +
-    `<td class="note"><time datetime="${note.date}">${displayDate(note.date)}</time> <a href="${nHref}">${escapeHtml(note.title)}</a></td>` +
-    `<td class="label"><a href="${nHref}#${w.id}">${escapeHtml(w.label)}</a></td>` +
-    `<td class="series"><a href="${seriesHref(w.series)}">${escapeHtml(meta.name)}</a></td>` +
-    `<td class="test">${escapeHtml(describeCondition(w, metaOf))}</td>` +
-    `<td class="then">${statusHtml(w.then, thenValue)}</td>` +
-    `<td class="now">${statusHtml(w.now, valueText(meta, w.now.value))}</td>` +
-    `<td class="first">${first}</td>` +
+    `<tr class="group" data-now-status="${g.now.status}" data-then-status="${g.then.status}" data-series="${series.join(' ')}">` +
+    noteCell(note) +
+    `<td class="label"><a href="${noteHref(note.id)}#${g.id}">${escapeHtml(g.title)}</a></td>` +
+    `<td class="series">${series.map((id) => `<a href="${seriesHref(id)}">${escapeHtml(name(id))}</a>`).join(', ')}</td>` +
+    `<td class="test">Group: ${groupTestText(g)}</td>` +
+    `<td class="then">${statusHtml(g.then, '')}</td>` +
+    `<td class="now">${statusHtml(g.now, '')}</td>` +
+    firstCell(g) +
     `</tr>`
   );
 }
 
-/** All rows of a view, joined. */
-export function rowsHtml(watches: readonly WatchRecord[], archive: Pick<Archive, 'noteById' | 'data'>): string {
+/** One <tr> of a single condition, or of a group's part (class "part", named as part of its group). */
+export function watchRowHtml(w: WatchRecord, note: NoteRecord, archive: Pick<Archive, 'data' | 'noteById'>): string {
+  const metaOf = (id: string): SeriesMeta | undefined => archive.data.logs.get(id)?.meta;
+  const meta = metaOf(w.series)!;
+  const group = w.group === null ? undefined : note.groups.find((g) => g.id === w.group);
+  // A `then` test shows its reference value on the note's date.
+  const thenValue = valueText(meta, w.then.status === 'baseline' && w.reference !== null ? w.reference : w.then.value);
+  // Plain text: the group's row, with its link, is right above.
+  const partOf = group ? ` <span class="part-of">part of ${escapeHtml(group.title)}</span>` : '';
+  return (
+    `<tr${group ? ' class="part"' : ''} data-now-status="${w.now.status}" data-then-status="${w.then.status}" data-series="${w.seriesRead.join(' ')}">` +
+    noteCell(note) +
+    `<td class="label"><a href="${noteHref(note.id)}#${w.id}">${escapeHtml(w.label)}</a>${partOf}</td>` +
+    `<td class="series"><a href="${seriesHref(w.series)}">${escapeHtml(meta.name)}</a></td>` +
+    `<td class="test">${escapeHtml(describeCondition(w, metaOf))}</td>` +
+    `<td class="then">${statusHtml(w.then, thenValue)}</td>` +
+    `<td class="now">${statusHtml(w.now, valueText(meta, w.now.value))}</td>` +
+    firstCell(w) +
+    `</tr>`
+  );
+}
+
+/** All rows of a view, joined: each condition, and right under a group its parts. */
+export function rowsHtml(conditions: readonly ConditionRecord[], archive: RowArchive): string {
   let out = '';
-  for (const w of watches) out += watchRowHtml(w, archive.noteById.get(w.note)!, archive);
+  for (const c of conditions) {
+    const note = archive.noteById.get(c.note)!;
+    for (const r of rowsOf(c)) out += conditionRowHtml(r, note, archive);
+  }
   return out;
 }
 

@@ -166,6 +166,13 @@ describe('dashboard', () => {
   const rowsOf = (file: string) => all(one(page(dist, file), tag('tbody'), 'tbody'), tag('tr'));
   const key = (tr: Element) => attr(one(one(tr, hasClass('label')), tag('a')), 'href')!;
   const entry = (tr: Element) => json.watches.find((w) => key(tr) === `/notes/${w.note}/#${w.id}`)!;
+  // First met is shown only when not already met on the note's date (the one rule of the note pages).
+  const shown = (w: WatchEntry) => (w.then.status === 'met' ? null : w.firstMetAfterNote);
+  // A group reads the series its parts read.
+  const seriesRead = (w: WatchEntry): string[] =>
+    w.kind === 'group'
+      ? [...new Set(json.watches.filter((c) => c.note === w.note && c.group === w.id).flatMap(seriesRead))]
+      : [w.series, ...[w.above, w.below].filter((t): t is string => typeof t === 'string' && t !== 'then')];
 
   test.each(views)('%s has one row per condition, each as in /watch.json', (file) => {
     const rows = rowsOf(file);
@@ -176,12 +183,16 @@ describe('dashboard', () => {
       expect(cells).toHaveLength(7);
       expect(attr(tr, 'data-then-status')).toBe(w.then.status);
       expect(attr(tr, 'data-now-status')).toBe(w.now.status);
-      expect(attr(tr, 'data-series')!.split(' ')).toContain(w.series);
+      for (const id of w.kind === 'group' ? seriesRead(w) : [w.series]) expect(attr(tr, 'data-series')!.split(' ')).toContain(id);
       // Note: date and link.
       expect(attr(one(cells[0]!, tag('time')), 'datetime')).toBe(w.then.date);
       expect(attr(one(cells[0]!, tag('a')), 'href')).toBe(`/notes/${w.note}/`);
-      expect(text(cells[1]!)).toBe(w.label);
-      expect(attr(one(cells[2]!, tag('a')), 'href')).toBe(`/series/${w.series}/`);
+      expect(text(one(cells[1]!, tag('a')))).toBe(w.kind === 'group' ? w.title : w.label);
+      // A group's part says so, right under its group.
+      expect(all(cells[1]!, hasClass('part-of')).map(text)).toEqual(w.group ? [`part of ${json.watches.find((g) => g.note === w.note && g.id === w.group)!.title}`] : []);
+      const seriesLinks = all(cells[2]!, tag('a')).map((a) => attr(a, 'href'));
+      if (w.kind === 'group') expect(seriesLinks.sort()).toEqual(seriesRead(w).map((id) => `/series/${id}/`).sort());
+      else expect(seriesLinks).toEqual([`/series/${w.series}/`]);
       // Status as a word and a symbol (the symbol hidden from screen readers, the word not).
       for (const [cell, e] of [
         [cells[4]!, w.then],
@@ -193,7 +204,7 @@ describe('dashboard', () => {
         expect(all(cell, hasClass('stale')).length).toBe(e.stale ? 1 : 0);
       }
       const first = all(cells[6]!, tag('time'));
-      expect(first.map((t) => attr(t, 'datetime'))).toEqual(w.firstMetAfterNote ? [w.firstMetAfterNote] : []);
+      expect(first.map((t) => attr(t, 'datetime'))).toEqual(shown(w) ? [shown(w)] : []);
     }
   });
 
@@ -201,20 +212,32 @@ describe('dashboard', () => {
     const order = json.watches.map((w) => `/notes/${w.note}/#${w.id}`);
     const rank = (k: string) => order.indexOf(k);
     expect(rowsOf('watch/index.html').map(key)).toEqual(order);
+    // Every view: a group's parts right under it, in order; the views sort the rest (groups by their own key).
+    const tops = (file: string) => {
+      const rows = rowsOf(file);
+      for (const [i, tr] of rows.entries()) {
+        const w = entry(tr);
+        if (w.kind === 'group') expect(rows.slice(i + 1, i + 1 + w.children!.length).map(entry).map((c) => c.id)).toEqual(w.children);
+        expect(hasClass('part')(tr)).toBe(w.group !== undefined);
+      }
+      return rows.filter((tr) => entry(tr).group === undefined);
+    };
 
-    const byFirst = rowsOf('watch/by-first-met/index.html').map(entry);
+    expect(tops('watch/index.html').length).toBe(json.watches.filter((w) => w.group === undefined).length);
+    const byFirst = tops('watch/by-first-met/index.html').map(entry);
     for (let i = 1; i < byFirst.length; i++) {
-      const [a, b] = [byFirst[i - 1]!, byFirst[i]!];
-      if (a.firstMetAfterNote === null) expect(b.firstMetAfterNote).toBeNull();
-      else if (b.firstMetAfterNote !== null) expect(a.firstMetAfterNote >= b.firstMetAfterNote).toBe(true);
+      const [a, b] = [shown(byFirst[i - 1]!), shown(byFirst[i]!)];
+      if (a === null) expect(b).toBeNull();
+      else if (b !== null) expect(a >= b).toBe(true);
     }
 
-    const seriesRows = rowsOf('watch/by-series/index.html');
-    const names = seriesRows.map((tr) => text(one(tr, hasClass('series'))).toLowerCase());
+    const seriesRows = tops('watch/by-series/index.html');
+    // A group lists the series it reads by name and sorts by the first.
+    const names = seriesRows.map((tr) => text(all(one(tr, hasClass('series')), tag('a'))[0]!).toLowerCase());
     expect(names).toEqual([...names].sort());
 
     const statusRank = ['met', 'not-met', 'no-data', 'baseline'];
-    const byStatus = rowsOf('watch/by-status/index.html').map(entry);
+    const byStatus = tops('watch/by-status/index.html').map(entry);
     for (let i = 1; i < byStatus.length; i++) {
       const [a, b] = [byStatus[i - 1]!, byStatus[i]!];
       const d = statusRank.indexOf(a.now.status) - statusRank.indexOf(b.now.status) || statusRank.indexOf(a.then.status) - statusRank.indexOf(b.then.status);
@@ -240,7 +263,7 @@ describe('dashboard', () => {
     // Every box has a label.
     for (const id of boxes) expect(all(doc, (e) => e.tagName === 'label' && all(e, (i) => attr(i, 'id') === id).length === 1)).toHaveLength(1);
     const options = all(one(doc, (e) => attr(e, 'id') === 'filter-series'), tag('option')).map((o) => attr(o, 'value'));
-    const watched = new Set(json.watches.flatMap((w) => [w.series, ...[w.above, w.below].filter((t): t is string => typeof t === 'string' && t !== 'then')]));
+    const watched = new Set(json.watches.filter((w) => w.kind !== 'group').flatMap((w) => [w.series, ...[w.above, w.below].filter((t): t is string => typeof t === 'string' && t !== 'then')]));
     expect(options.slice(1).sort()).toEqual([...watched].sort());
     expect(options[0]).toBe('');
     const css = read(dist, 'watch/series-filter.css');

@@ -7,7 +7,7 @@
  * Tested against `statusAt` day by day.
  */
 import { holds, operandOf, type Condition, type Status } from './conditions.ts';
-import { earliestWindowEnd, subtractDuration, type Day } from './dates.ts';
+import { earliestWindowEnd, subtractDuration, type Day, type Duration } from './dates.ts';
 import { upperBound } from './search.ts';
 
 /** A series as arrays: ascending dates and their values (withdrawn dates absent). */
@@ -31,53 +31,105 @@ interface Steps {
   vals: number[];
 }
 
-/** Last index with dates[i] <= t, or -1. */
-const lastAtOrBefore = (s: SeriesArrays, t: Day, hint = -1): number => {
-  let i = hint;
-  if (i < 0 || s.dates[i]! > t) return upperBound(s.dates, t) - 1;
-  while (i + 1 < s.dates.length && s.dates[i + 1]! <= t) i++;
-  return i;
-};
+/**
+ * x(t) and the operand's value, as one step function over the whole series: on [starts[k],
+ * starts[k + 1]) x is xs[k] and the operand is others[k] (NaN: undefined). Built once per series (and
+ * compared series, or look-back) per view, and shared by every condition that reads it.
+ */
+interface OperandSteps {
+  starts: Int32Array;
+  xs: Float64Array;
+  others: Float64Array;
+}
+
+const ownSteps = new WeakMap<SeriesArrays, OperandSteps>();
+const pairSteps = new WeakMap<SeriesArrays, WeakMap<SeriesArrays, OperandSteps>>();
+const pastSteps = new WeakMap<SeriesArrays, Map<string, OperandSteps>>();
+
+function operandSteps(c: Condition, x: SeriesArrays, y: SeriesArrays | undefined): OperandSteps {
+  const op = operandOf(c);
+  if (op.kind === 'series' && y) {
+    let byY = pairSteps.get(x);
+    if (!byY) pairSteps.set(x, (byY = new WeakMap()));
+    let steps = byY.get(y);
+    if (!steps) byY.set(y, (steps = mergePair(x, y)));
+    return steps;
+  }
+  if (op.kind === 'past') {
+    let byOver = pastSteps.get(x);
+    if (!byOver) pastSteps.set(x, (byOver = new Map()));
+    const key = `${op.over.n}${op.over.unit}`;
+    let steps = byOver.get(key);
+    if (!steps) byOver.set(key, (steps = mergePast(x, op.over)));
+    return steps;
+  }
+  let steps = ownSteps.get(x);
+  if (!steps) ownSteps.set(x, (steps = { starts: Int32Array.from(x.dates), xs: Float64Array.from(x.values), others: new Float64Array(x.dates.length).fill(NaN) }));
+  return steps;
+}
+
+/** x and y on the union of their observation days (NaN before a series' first observation). */
+function mergePair(x: SeriesArrays, y: SeriesArrays): OperandSteps {
+  const starts: number[] = [];
+  const xs: number[] = [];
+  const others: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < x.dates.length || j < y.dates.length) {
+    const t = Math.min(i < x.dates.length ? x.dates[i]! : Infinity, j < y.dates.length ? y.dates[j]! : Infinity);
+    if (x.dates[i] === t) i++;
+    if (y.dates[j] === t) j++;
+    starts.push(t);
+    xs.push(i > 0 ? x.values[i - 1]! : NaN);
+    others.push(j > 0 ? y.values[j - 1]! : NaN);
+  }
+  return { starts: Int32Array.from(starts), xs: Float64Array.from(xs), others: Float64Array.from(others) };
+}
+
+/**
+ * x(t) and x(t − L): they change on an observation day o, or on the first day whose look-back
+ * reaches o (earliestWindowEnd(o, L)); both lists ascend, so one merge builds it.
+ */
+function mergePast(x: SeriesArrays, L: Duration): OperandSteps {
+  const n = x.dates.length;
+  const starts: number[] = [];
+  const xs: number[] = [];
+  const others: number[] = [];
+  let i = 0; // next observation day
+  let e = 0; // next observation whose look-back day is still ahead
+  let reach = n ? earliestWindowEnd(x.dates[0]!, L) : Infinity;
+  let cur = -1; // last observation on or before the day
+  let past = -1; // last observation on or before the day − L
+  while (i < n || e < n) {
+    const t = Math.min(i < n ? x.dates[i]! : Infinity, reach);
+    while (i < n && x.dates[i]! <= t) cur = i++;
+    while (e < n && reach <= t) {
+      e++;
+      reach = e < n ? earliestWindowEnd(x.dates[e]!, L) : Infinity;
+    }
+    const back = subtractDuration(t, L);
+    while (past + 1 < n && x.dates[past + 1]! <= back) past++;
+    starts.push(t);
+    xs.push(cur < 0 ? NaN : x.values[cur]!);
+    others.push(past < 0 ? NaN : x.values[past]!);
+  }
+  return { starts: Int32Array.from(starts), xs: Float64Array.from(xs), others: Float64Array.from(others) };
+}
 
 /** Truth of `c` (without `for`) as a step function over [start, end]. */
 function truthSteps(c: Condition, x: SeriesArrays, y: SeriesArrays | undefined, reference: number | undefined, start: Day, end: Day): Steps {
-  const op = operandOf(c);
-  const days: number[] = [start];
-  const addDates = (s: SeriesArrays) => {
-    for (let i = upperBound(s.dates, start); i < s.dates.length && s.dates[i]! <= end; i++) days.push(s.dates[i]!);
-  };
-  addDates(x);
-  if (op.kind === 'series' && y) addDates(y);
-  if (op.kind === 'past') {
-    // x(t - over) changes on the first day whose look-back reaches a new observation.
-    for (let i = upperBound(x.dates, subtractDuration(start, op.over)); i < x.dates.length && x.dates[i]! <= end; i++) {
-      const t = earliestWindowEnd(x.dates[i]!, op.over);
-      if (t > start && t <= end) days.push(t);
-    }
-    days.sort((a, b) => a - b);
-  } else if (op.kind === 'series') days.sort((a, b) => a - b);
+  const { starts, xs, others } = operandSteps(c, x, y);
   const steps: Steps = { starts: [], vals: [] };
-  let xi = -1;
-  let yi = -1;
-  let pi = -1;
   let prev: number | undefined;
-  for (let k = 0; k < days.length; k++) {
-    const t = days[k]!;
-    if (k > 0 && t === days[k - 1]) continue;
-    xi = lastAtOrBefore(x, t, xi);
-    let truth: boolean | undefined;
-    if (xi >= 0) {
-      let other: number | undefined;
-      if (op.kind === 'series' && y) {
-        yi = lastAtOrBefore(y, t, yi);
-        other = yi >= 0 ? y.values[yi] : undefined;
-      } else if (op.kind === 'past') {
-        pi = lastAtOrBefore(x, subtractDuration(t, op.over), pi);
-        other = pi >= 0 ? x.values[pi] : undefined;
-      }
-      truth = holds(c, x.values[xi]!, other, reference);
+  for (let k = upperBound(starts, start) - 1; k < starts.length; k++) {
+    const t = k < 0 ? start : Math.max(start, starts[k]!);
+    if (t > end) break;
+    let v = NaN;
+    if (k >= 0 && !Number.isNaN(xs[k]!)) {
+      const other = others[k]!;
+      const truth = holds(c, xs[k]!, Number.isNaN(other) ? undefined : other, reference);
+      v = truth === undefined ? NaN : truth ? 1 : 0;
     }
-    const v = truth === undefined ? NaN : truth ? 1 : 0;
     if (prev !== undefined && (v === prev || (Number.isNaN(v) && Number.isNaN(prev)))) continue;
     steps.starts.push(t);
     steps.vals.push(v);

@@ -15,7 +15,7 @@ export type Direction = 'rising' | 'falling' | 'not-rising' | 'not-falling';
 export type Condition =
   | { test: 'above' | 'below'; series: string; target: Target; for?: Duration }
   | { test: 'between'; series: string; lo: number; hi: number; for?: Duration }
-  | { test: 'equals'; series: string; states: number[]; stateNames: string[]; for?: Duration }
+  | { test: 'equals'; series: string; states: number[]; stateNames: string[]; list?: true; for?: Duration }
   | { test: 'trend'; series: string; direction: Direction; over: Duration; for?: Duration };
 
 /** A problem with one prop, before any file position is attached. */
@@ -74,7 +74,8 @@ export function resolveCondition(
     if (unknown.length) {
       return { problems: [{ field: 'equals', message: `${unknown.map((n) => `"${n}"`).join(', ')} ${unknown.length === 1 ? 'is not a state' : 'are not states'} of "${props.series}"`, hint: `Use one of: ${meta.states!.join(', ')}` }] };
     }
-    return { condition: { test: 'equals', series: props.series, states: names.map((n) => meta.states!.indexOf(n)), stateNames: names, ...(forDur ? { for: forDur } : {}) } };
+    const list = typeof props.equals !== 'string' ? { list: true as const } : {};
+    return { condition: { test: 'equals', series: props.series, states: names.map((n) => meta.states!.indexOf(n)), stateNames: names, ...list, ...(forDur ? { for: forDur } : {}) } };
   }
   if (isStatus) {
     return { problems: [{ field: 'trend', message: `"${props.series}" is a status series and has no trend`, hint: 'Use equals with a status series' }] };
@@ -96,7 +97,8 @@ export function describeTest(c: Condition): TestProps {
     case 'between':
       return { between: [c.lo, c.hi], ...window };
     case 'equals':
-      return { equals: c.stateNames.length === 1 ? c.stateNames[0]! : [...c.stateNames], ...window };
+      // As written: one state, or a list (even of one).
+      return { equals: c.list ? [...c.stateNames] : c.stateNames[0]!, ...window };
     case 'trend':
       return { trend: c.direction, over: formatDuration(c.over), ...window };
   }

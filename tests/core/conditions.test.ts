@@ -74,7 +74,8 @@ describe('resolveCondition', () => {
     [{ series: 'rate', below: 'then', for: '2w' }, { test: 'below', series: 'rate', target: { type: 'then' }, for: { n: 2, unit: 'w' } }],
     [{ series: 'rate', above: 'floor' }, { test: 'above', series: 'rate', target: { type: 'series', id: 'floor' } }],
     [{ series: 'bill', equals: 'passed', for: '1m' }, { test: 'equals', series: 'bill', states: [1], stateNames: ['passed'], for: { n: 1, unit: 'm' } }],
-    [{ series: 'bill', equals: ['enacted', 'pending'] }, { test: 'equals', series: 'bill', states: [2, 0], stateNames: ['enacted', 'pending'] }],
+    [{ series: 'bill', equals: ['enacted', 'pending'] }, { test: 'equals', series: 'bill', states: [2, 0], stateNames: ['enacted', 'pending'], list: true }],
+    [{ series: 'bill', equals: ['enacted'] }, { test: 'equals', series: 'bill', states: [2], stateNames: ['enacted'], list: true }],
     [{ series: 'rate', between: [4, 4.5], for: '3d' }, { test: 'between', series: 'rate', lo: 4, hi: 4.5, for: { n: 3, unit: 'd' } }],
     [{ series: 'rate', trend: 'rising', over: '1w', for: '2w' }, { test: 'trend', series: 'rate', direction: 'rising', over: { n: 1, unit: 'w' }, for: { n: 2, unit: 'w' } }],
     [{ series: 'rate', trend: 'not-falling', over: '3m' }, { test: 'trend', series: 'rate', direction: 'not-falling', over: { n: 3, unit: 'm' } }],
@@ -107,6 +108,10 @@ describe('resolveCondition', () => {
     expect(describeTest(cond({ series: 'rate', below: 'then' }))).toEqual({ below: 'then' });
     expect(describeTest(cond({ series: 'rate', below: 'floor' }))).toEqual({ below: 'floor' });
     expect(describeTest(cond({ series: 'bill', equals: 'passed' }))).toEqual({ equals: 'passed' });
+    expect(describeTest(cond({ series: 'bill', equals: ['passed'] }))).toEqual({ equals: ['passed'] });
+    expect(describeTest(cond({ series: 'bill', equals: ['passed', 'enacted'], for: '1w' }))).toEqual({ equals: ['passed', 'enacted'], for: '1w' });
+    expect(describeTest(cond({ series: 'rate', between: [4, 4.5] }))).toEqual({ between: [4, 4.5] });
+    expect(describeTest(cond({ series: 'rate', trend: 'rising', over: '1m', for: '2w' }))).toEqual({ trend: 'rising', over: '1m', for: '2w' });
     expect(describeTest(cond({ series: 'rate', trend: 'rising', over: '1m' }))).toEqual({ trend: 'rising', over: '1m' });
   });
 });

@@ -11,7 +11,8 @@ import type { GroupProps, ValueProps } from '../core/schema.ts';
 import { pickSnapshot, thenNow, type Evaluation, type ThenEvaluation } from '../core/then-now.ts';
 import { combineStatuses, groupSpans, type DayStatus, type Require, type Span } from '../core/timeline.ts';
 import { checkValueProps, valueThenNow, type ValueSide } from '../core/values.ts';
-import type { ParsedNote, Position, RawChart } from '../notes/parse-note.ts';
+import type { ParsedNote, Position } from '../notes/parse-note.ts';
+import { noteCharts, sparklineRecord, type ChartRecord, type SparklineRecord } from './chart-records.ts';
 
 /** A run of days with one status, as calendar dates (inclusive). */
 export interface TimelineSpan {
@@ -54,6 +55,8 @@ export interface WatchRecord extends ConditionBase {
   reference: number | null;
   /** The id of the group it is part of, or null. */
   group: string | null;
+  /** Its sparkline, drawn (src/archive/chart-records.ts). */
+  sparkline: SparklineRecord;
 }
 
 export interface GroupRecord extends ConditionBase {
@@ -122,7 +125,8 @@ export interface NoteRecord {
   sequence: SequenceEntry[];
   /** Conditions already met on the note's date. */
   metAtNote: { id: string; label: string }[];
-  charts: RawChart[];
+  /** The note's charts, drawn (src/archive/chart-records.ts). */
+  charts: ChartRecord[];
   /** Ids of notes this note links to. */
   linksTo: string[];
   /** Ids of notes that link to this one, oldest first. */
@@ -267,6 +271,7 @@ export function buildArchive(data: DataSet, parsed: readonly ParsedNote[], optio
         firstMetShown: firstShown(result.then, result.firstMetAfterNote),
         metSpans: metSpansOf(spans),
         timeline: spanDates(spans),
+        sparkline: sparklineRecord(data.logs, { series: w.props.series, condition: resolved.condition, reference: result.reference }, D, day(result.now.date)),
       });
     }
     const byIndex = new Map(watches.map((w) => [w.index, w]));
@@ -335,7 +340,7 @@ export function buildArchive(data: DataSet, parsed: readonly ParsedNote[], optio
       values,
       sequence,
       metAtNote: lanes.filter((c) => c.then.status === 'met').map((c) => ({ id: c.id, label: label(c) })),
-      charts: n.charts,
+      charts: evaluate ? noteCharts(n.file, n.charts, data.logs, D, snapshot!, N!, problems) : [],
       linksTo: [...new Set(n.links.map((l) => l.target))].filter((t) => ids.has(t)),
       linkedFrom: [],
       tally: tallyOf(conditions),

@@ -1,60 +1,10 @@
-/** Small helpers for server-rendered SVG: linear scales and compact path strings. */
+/**
+ * Helpers for server-rendered SVG and markup. The geometry (scales, paths, domains) is pure and
+ * lives in core/chart-data.ts, where the archive computes it once; components only write it out.
+ */
+import { escapeHtml } from '../lib/format.ts';
 
-export type Scale = (v: number) => number;
-
-/** Maps [d0, d1] onto [r0, r1]; a zero-width domain maps to the middle. */
-export function scale(d0: number, d1: number, r0: number, r1: number): Scale {
-  if (d1 === d0) return () => (r0 + r1) / 2;
-  const k = (r1 - r0) / (d1 - d0);
-  return (v) => r0 + (v - d0) * k;
-}
-
-const r = (v: number) => Math.round(v * 10) / 10;
-
-/** A polyline path; a `null` value starts a new segment (a gap). */
-export function linePath(xs: readonly number[], ys: readonly (number | null)[], sx: Scale, sy: Scale): string {
-  let out = '';
-  let pen = false;
-  for (let i = 0; i < xs.length; i++) {
-    const y = ys[i];
-    if (y === null || y === undefined) {
-      pen = false;
-      continue;
-    }
-    out += `${pen ? 'L' : 'M'}${r(sx(xs[i]!))} ${r(sy(y))}`;
-    pen = true;
-  }
-  return out;
-}
-
-/** A step path: each value holds until the next point (how conditions read a series). */
-export function stepPath(xs: readonly number[], ys: readonly number[], sx: Scale, sy: Scale): string {
-  let out = '';
-  for (let i = 0; i < xs.length; i++) {
-    const x = r(sx(xs[i]!));
-    const y = r(sy(ys[i]!));
-    out += i === 0 ? `M${x} ${y}` : `H${x}V${y}`;
-  }
-  return out;
-}
-
-/** Padded value domain covering every value given (ignoring null/undefined). */
-export function domain(values: readonly (number | null | undefined)[], pad = 0.08): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of values) {
-    if (v === null || v === undefined || !Number.isFinite(v)) continue;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  if (lo === Infinity) return [0, 1];
-  if (lo === hi) {
-    const d = Math.abs(lo) * 0.05 || 1;
-    return [lo - d, hi + d];
-  }
-  const d = (hi - lo) * pad;
-  return [lo - d, hi + d];
-}
+export { domain, linePath, scale, stepPath, type Scale } from '../core/chart-data.ts';
 
 /** JSON for a `<script type="application/json">`: nothing in it can close the element or open a comment. */
 export function scriptJson(value: unknown): string {
@@ -65,3 +15,6 @@ export function scriptJson(value: unknown): string {
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 }
+
+/** An attribute value or text, escaped. */
+export const esc = escapeHtml;

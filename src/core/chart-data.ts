@@ -317,17 +317,45 @@ export interface ChartRequest {
   width: number;
 }
 
+const decimated = new WeakMap<KnownSeries, Map<string, Readonly<Points>>>();
+
+/**
+ * `decimate` memoized per view, range and width: every note charting the same series over the same
+ * days shares one result. Callers must not mutate it.
+ */
+export function decimatedView(s: KnownSeries, from: Day, to: Day, buckets: number): Readonly<Points> {
+  let byKey = decimated.get(s);
+  if (!byKey) decimated.set(s, (byKey = new Map()));
+  const key = `${from}:${to}:${buckets}`;
+  let p = byKey.get(key);
+  if (!p) byKey.set(key, (p = decimate(s, from, to, buckets)));
+  return p;
+}
+
+const shifted = new WeakMap<Readonly<Points>, Map<number, number[]>>();
+
+/** x − x0 of a memoized point list, shared too. */
+function shiftedX(p: Readonly<Points>, x0: number): number[] {
+  let byX0 = shifted.get(p);
+  if (!byX0) shifted.set(p, (byX0 = new Map()));
+  let xs = byX0.get(x0);
+  if (!xs) byX0.set(x0, (xs = p.x.map((x) => x - x0)));
+  return xs;
+}
+
 export function chartData(log: SeriesLog, r: ChartRequest): ChartData {
   if (r.from > r.to) throw new RangeError(`chart range is empty: from ${formatDay(r.from)} is after to ${formatDay(r.to)}`);
-  const now = decimate(knownSeries(log, r.now), r.from, r.to, r.width);
+  const now = decimatedView(knownSeries(log, r.now), r.from, r.to, r.width);
   const overlay = r.snapshot === undefined ? { x: [], y: [] } : revisionOverlay(log, r.snapshot, r.now, r.from, r.to);
   const revised = overlay.x.length > 2 * r.width ? decimateOverlay(overlay, r.width, (r.to - r.from + 1) / r.width) : overlay;
   let yMin = Infinity;
   let yMax = -Infinity;
-  for (const v of [...now.y, ...revised.y, ...(r.mark === undefined ? [] : [r.mark])]) {
-    if (v === null) continue;
-    if (v < yMin) yMin = v;
-    if (v > yMax) yMax = v;
+  for (const ys of [now.y, revised.y, r.mark === undefined ? [] : [r.mark]]) {
+    for (const v of ys) {
+      if (v === null) continue;
+      if (v < yMin) yMin = v;
+      if (v > yMax) yMax = v;
+    }
   }
   const shift = (xs: number[]) => xs.map((x) => x - r.from);
   return {
@@ -343,7 +371,7 @@ export function chartData(log: SeriesLog, r: ChartRequest): ChartData {
     x0: r.from,
     span: r.to - r.from,
     mark: r.mark ?? null,
-    current: { x: shift(now.x), y: now.y },
+    current: { x: shiftedX(now, r.from), y: now.y as number[] },
     revised: { x: shift(revised.x), y: revised.y },
     yMin,
     yMax,
@@ -430,4 +458,60 @@ export function sampleRows(s: KnownSeries, from: Day, to: Day, maxRows = 40): { 
     if (end >= to) break;
   }
   return out;
+}
+
+/** A linear scale: maps [d0, d1] onto [r0, r1]; a zero-width domain maps to the middle. */
+export type Scale = (v: number) => number;
+
+export function scale(d0: number, d1: number, r0: number, r1: number): Scale {
+  if (d1 === d0) return () => (r0 + r1) / 2;
+  const k = (r1 - r0) / (d1 - d0);
+  return (v) => r0 + (v - d0) * k;
+}
+
+const r1 = (v: number) => Math.round(v * 10) / 10;
+
+/** An SVG polyline path; a `null` value starts a new segment (a gap). */
+export function linePath(xs: readonly number[], ys: readonly (number | null)[], sx: Scale, sy: Scale): string {
+  let out = '';
+  let pen = false;
+  for (let i = 0; i < xs.length; i++) {
+    const y = ys[i];
+    if (y === null || y === undefined) {
+      pen = false;
+      continue;
+    }
+    out += `${pen ? 'L' : 'M'}${r1(sx(xs[i]!))} ${r1(sy(y))}`;
+    pen = true;
+  }
+  return out;
+}
+
+/** An SVG step path: each value holds until the next point (how conditions read a series). */
+export function stepPath(xs: readonly number[], ys: readonly number[], sx: Scale, sy: Scale): string {
+  let out = '';
+  for (let i = 0; i < xs.length; i++) {
+    const x = r1(sx(xs[i]!));
+    const y = r1(sy(ys[i]!));
+    out += i === 0 ? `M${x} ${y}` : `H${x}V${y}`;
+  }
+  return out;
+}
+
+/** Padded value domain covering every value given (ignoring null/undefined). */
+export function domain(values: readonly (number | null | undefined)[], pad = 0.08): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v === null || v === undefined || !Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (lo === Infinity) return [0, 1];
+  if (lo === hi) {
+    const d = Math.abs(lo) * 0.05 || 1;
+    return [lo - d, hi + d];
+  }
+  const d = (hi - lo) * pad;
+  return [lo - d, hi + d];
 }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NOTE_SVG_WIDTH } from '../../src/archive/chart-records.ts';
 import SeriesChart from '../../src/components/SeriesChart.astro';
 import type { ChartData } from '../../src/core/chart-data.ts';
 import { day, formatDay } from '../../src/core/dates.ts';
@@ -176,9 +177,16 @@ describe('SeriesChart over ten years of daily data', () => {
     expect(data.current.y).toContain(999);
     const gz = gzipSync(raw).length;
     expect(gz).toBeLessThanOrEqual(15 * 1024);
-    // The SVG draws the same decimated points: one command per point.
+    // The SVG draws its own decimation, to the ~640 px of the text column it spans: at most two
+    // points per pixel of that, one command per point, the spike still at the top.
     const d = attr(one(tree, 'path.chart-now'), 'd')!;
-    expect((d.match(/[ML]/g) ?? []).length).toBe(data.current.x.length);
+    const commands = d.match(/[ML]/g) ?? [];
+    expect(commands.length).toBeLessThanOrEqual(2 * NOTE_SVG_WIDTH);
+    expect(commands.length).toBeGreaterThan(NOTE_SVG_WIDTH);
+    expect(commands.length).toBeLessThan(data.current.x.length);
+    const ys = [...d.matchAll(/[ML][\d.]+ ([\d.]+)/g)].map((m) => Number(m[1]));
+    const pad = (data.yMax - data.yMin) * 0.06;
+    expect(Math.min(...ys)).toBeCloseTo((1000 * pad) / (data.yMax - data.yMin + 2 * pad), 0);
     // The table samples quarters or years instead of listing 3,653 rows.
     const rows = all(one(one(tree, 'details.chart-table'), 'tbody'), 'tr');
     expect(rows.length).toBeLessThanOrEqual(41);

@@ -8,8 +8,8 @@
  *
  * It must scale to 150,000 conditions, so:
  *  - up to DASHBOARD_LIMIT rows, one table; beyond it, one table per year of note dates, and a year
- *    with more than the limit is split by month. /watch/ shows the newest period (and is its only
- *    page: no copy under the period's slug).
+ *    with more than the limit is split by month. /watch/ shows the newest period in every sort order;
+ *    older periods have their note-date page only (see `dashboardPages`).
  *  - rows are built as HTML strings (no component per cell), escaped here, once per build: the sort
  *    views only reorder them.
  */
@@ -86,12 +86,22 @@ export function dashboardPeriods(conditions: readonly ConditionRecord[], limit =
   return periods;
 }
 
+/** A dashboard page: a period, and the sort orders it is rendered in. */
+export interface DashboardPage {
+  /** Path segment of the period: '' for the newest (it is /watch/). */
+  slug: string;
+  period: Period;
+  sorts: readonly SortView[];
+}
+
 /**
- * The dashboard's pages: each period once, under its own slug, except the newest, which is /watch/
- * itself (a second copy of it under its slug would be a repeated view).
+ * The dashboard's pages. The newest period is /watch/ itself (no copy under its own slug) in every
+ * sort order; an older period is one page in note-date order, whose filters still pick statuses and
+ * series: every sort order of every period cost 4 pages a period for one table, most of the
+ * dashboard's build time (tests/bench/RESULTS.md).
  */
-export function dashboardPages(periods: readonly Period[]): { slug: string; period: Period }[] {
-  return periods.map((period, i) => ({ slug: i === 0 ? '' : period.slug, period }));
+export function dashboardPages(periods: readonly Period[]): DashboardPage[] {
+  return periods.map((period, i) => (i === 0 ? { slug: '', period, sorts: SORTS } : { slug: period.slug, period, sorts: [SORTS[0]!] }));
 }
 
 /** The site path of a dashboard page. */

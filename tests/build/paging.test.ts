@@ -81,16 +81,27 @@ describe('dashboardPeriods', () => {
     expect(new Set(SORTS.map((s) => s.slug)).size).toBe(SORTS.length);
   });
 
-  test('pages: every period once; the newest is /watch/ only, not repeated under its own slug', () => {
+  test('pages: every period once; the newest is /watch/ in every order, an older one its note-date page only', () => {
     const periods = dashboardPeriods(watches('2024-12-01', 120, 15), 1000);
     const pages = dashboardPages(periods);
-    expect(pages.map((p) => p.slug)).toEqual(['', '2025-02', '2025-01', '2024']);
+    expect(pages.map((p) => [p.slug, p.sorts.map((s) => s.key)])).toEqual([
+      ['', ['date', 'first-met', 'series', 'status']],
+      ['2025-02', ['date']],
+      ['2025-01', ['date']],
+      ['2024', ['date']],
+    ]);
     expect(pages.map((p) => p.period)).toEqual(periods);
-    const paths = pages.flatMap((p) => SORTS.map((s) => dashboardPath(p.slug, s.slug)));
-    expect(new Set(paths).size).toBe(periods.length * SORTS.length);
-    expect(paths.filter((p) => p.startsWith('/watch/2025-03/'))).toEqual([]);
-    // A small archive: one period, one set of views.
-    expect(dashboardPages(dashboardPeriods(watches('2026-01-01', 3, 2)))).toEqual([{ slug: '', period: expect.objectContaining({ slug: '' }) }]);
+    const paths = pages.flatMap((p) => p.sorts.map((s) => dashboardPath(p.slug, s.slug)));
+    expect(paths).toEqual(['/watch/', '/watch/by-first-met/', '/watch/by-series/', '/watch/by-status/', '/watch/2025-02/', '/watch/2025-01/', '/watch/2024/']);
+    // A small archive: one period, every order.
+    const one = dashboardPages(dashboardPeriods(watches('2026-01-01', 3, 2)));
+    expect(one.map((p) => [p.slug, p.sorts])).toEqual([['', SORTS]]);
+  });
+
+  test('10,000 daily notes: dashboard pages grow with the periods, not four times them', () => {
+    const periods = dashboardPeriods(watches('1999-01-01', 10_000, 15));
+    const pages = dashboardPages(periods).reduce((n, p) => n + p.sorts.length, 0);
+    expect(pages).toBe(periods.length + SORTS.length - 1);
   });
 });
 

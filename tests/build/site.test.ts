@@ -126,7 +126,7 @@ describe('/watch.json', () => {
       expect(Object.keys(w.then)).toEqual(['date', 'snapshot', 'status', 'value', 'observed', 'stale', 'revisedValue', 'statusAsKnownNow']);
       expect(Object.keys(w.now)).toEqual(['date', 'snapshot', 'status', 'value', 'observed', 'stale']);
       // "Now" is the newest snapshot, or the note's own date for a note dated after it.
-      expect(w.now.date).toBe(w.note.slice(0, 10) > json.now ? w.note.slice(0, 10) : json.now);
+      expect(w.now.date).toBe(w.note.slice(0, 10) > json.now! ? w.note.slice(0, 10) : json.now);
       expect(w.then.date).toBe(w.note.slice(0, 10));
     }
     const raw = read(dist, 'watch.json');

@@ -170,10 +170,11 @@ describe('<WatchTimeline>', () => {
 
   it('states the order things came true and what was met on the note date', async () => {
     const t = one(await render(WatchTimeline, { __note: NOTE }), 'section.watch-timeline');
-    expect(text(one(t, 'p.timeline-order'))).toBe(
+    expect(text(one(t, 'ol.timeline-order'))).toBe(
       'First: The rate above 4.5%, 10 Mar; then: Custody holdings above 3,000, 20 Mar; then: Two of three signs, 15 Apr; then: The rate above 4.65%, 15 Apr; then: The bill passes, 5 May; then: Policy and plumbing together, 1 Jun.',
     );
-    expect(all(one(t, 'p.timeline-order'), 'a').map((a) => attr(a, 'href'))[0]).toBe('#the-rate-above-4-5');
+    expect(all(one(t, 'ol.timeline-order'), 'li')).toHaveLength(6);
+    expect(all(one(t, 'ol.timeline-order'), 'a').map((a) => attr(a, 'href'))[0]).toBe('#the-rate-above-4-5');
     expect(text(one(t, 'p.timeline-at-note'))).toBe("Already met on the note's date: The rate stays under the ceiling.");
   });
 

@@ -53,7 +53,7 @@ suite('the condition timeline, without JavaScript', () => {
       expect(await section.locator('details.timeline-table table').isVisible()).toBe(true);
       const tableOverflow = await horizontalOverflow(fx.page);
       expect(tableOverflow.overflow, tableOverflow.culprits.join(', ')).toBeLessThanOrEqual(0);
-      expect(await section.locator('p.timeline-order').innerText()).toMatch(/^First: The rate above 4\.5%, 10 Mar; then:/);
+      expect(await section.locator('.timeline-order').innerText()).toMatch(/^First: The rate above 4\.5%, 10 Mar;\s+then: Custody holdings above 3,000, 20 Mar;/);
     });
   }
 

@@ -1,7 +1,9 @@
 /**
- * Runs a command and measures it: wall time, and the peak resident memory of its whole process tree
- * (the build's node process plus whatever it spawns: esbuild, pagefind), sampled from /proc. Where
- * /proc is missing (not Linux) the peak is reported as unknown rather than guessed.
+ * Runs a command and measures it: wall time, CPU time of the process tree, and the peak resident
+ * memory of its whole process tree (the build's node process plus whatever it spawns: esbuild,
+ * pagefind), sampled from /proc. Where /proc is missing (not Linux) the peak is reported as unknown
+ * rather than guessed. CPU time is what to compare on a busy machine: other load stretches wall time
+ * far more than the CPU a build needs.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -9,6 +11,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 export interface Measured {
   code: number | null;
   seconds: number;
+  /** User + system CPU seconds of the command and every process it waited for; null where unknown. */
+  cpuSeconds: number | null;
   /** Peak of the summed RSS of the process tree, in MB; null where it cannot be read. */
   peakMb: number | null;
   /** Peak RSS in MB of each kind of process in the tree (node, pagefind, ...), each at its own peak. */
@@ -61,11 +65,21 @@ function treeRss(root: number): { total: number; byName: Map<string, number> } {
   return { total, byName };
 }
 
+/** The children's line of the shell's `times` ("0m12.345s 0m1.234s"), as seconds. */
+function childCpu(output: string): number | null {
+  const lines = [...output.matchAll(/^(\d+)m([\d.]+)s (\d+)m([\d.]+)s$/gm)];
+  const m = lines.at(-1);
+  return m ? Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4]) : null;
+}
+
 export function run(cmd: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; intervalMs?: number }): Promise<Measured> {
   const canPoll = existsSync('/proc/self/status');
   return new Promise((resolvePromise, reject) => {
     const t0 = performance.now();
-    const child = spawn(cmd, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Under sh, so its `times` builtin can report the CPU of everything the command ran.
+    const q = (a: string) => `'${a.replace(/'/g, "'\\''")}'`;
+    const script = `${[cmd, ...args].map(q).join(' ')}; s=$?; times; exit $s`;
+    const child = spawn('sh', ['-c', script], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (b: Buffer) => (output += b.toString()));
     child.stderr.on('data', (b: Buffer) => (output += b.toString()));
@@ -85,7 +99,7 @@ export function run(cmd: string, args: string[], options: { cwd: string; env: No
     });
     child.on('close', (code) => {
       if (timer) clearInterval(timer);
-      resolvePromise({ code, seconds: (performance.now() - t0) / 1000, peakMb: canPoll ? peak / 1024 : null, peakByName, output });
+      resolvePromise({ code, seconds: (performance.now() - t0) / 1000, cpuSeconds: childCpu(output), peakMb: canPoll ? peak / 1024 : null, peakByName, output });
     });
   });
 }

@@ -7,10 +7,11 @@
  *    derived series, groups and <Value>s unless --no-features) and the same notes without asof
  *    components as a plain Astro project (tests/bench/plain-site.ts).
  * 2. Builds both, alternating which goes first, `--runs` times each, cold (each build gets an empty
- *    cache folder): wall time, pages per second, peak RSS of the build's process tree, and the render
- *    time of each route (from Astro's per-page log lines).
+ *    cache folder): wall time, CPU time, pages per second, peak RSS of the build's process tree, and
+ *    the render time of each kind of page (from Astro's per-page log lines).
  * 3. Builds the repo's own sample archive once and reports what each kind of page loads.
- * Last line: `notes=<N> asof_s=<median> plain_s=<median> ratio=<asof/plain> peak_mb=<max RSS>`.
+ * Last line: `notes=<N> features=<on|off> asof_s=<median> plain_s=<median> ratio=<asof/plain>
+ * cpu_ratio=<asof/plain, CPU seconds> peak_mb=<max RSS>`.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
@@ -273,7 +274,7 @@ async function main() {
       const pages = htmlPages(dists[kind]).length;
       builds.push({ kind, run: r, m, pages });
       console.log(
-        `${kind.padEnd(5)} run ${r}/${opts.runs}: ${s1(m.seconds).padStart(6)} s  ${String(pages).padStart(6)} pages  ${s1(pages / m.seconds).padStart(6)} pages/s  peak ${m.peakMb === null ? 'n/a' : `${m.peakMb.toFixed(0)} MB`}  (load ${loadavg()[0]!.toFixed(2)})`,
+        `${kind.padEnd(5)} run ${r}/${opts.runs}: ${s1(m.seconds).padStart(6)} s  ${String(pages).padStart(6)} pages  ${s1(pages / m.seconds).padStart(6)} pages/s  cpu ${m.cpuSeconds === null ? 'n/a' : `${s1(m.cpuSeconds)} s`}  peak ${m.peakMb === null ? 'n/a' : `${m.peakMb.toFixed(0)} MB`}  (load ${loadavg()[0]!.toFixed(2)})`,
       );
       // Node names its main thread "MainThread"; pagefind's binary is "pagefind_extended".
       const procs = [...m.peakByName].filter(([, mbs]) => mbs >= 50).sort((a, b) => b[1] - a[1]);
@@ -288,6 +289,10 @@ async function main() {
   const peaks = builds.map((b) => b.m.peakMb).filter((p): p is number => p !== null);
   const peak = peaks.length ? Math.max(...peaks) : NaN;
   console.log(`median: asof ${s1(asof)} s, plain ${s1(plain)} s, ratio ${(asof / plain).toFixed(2)}`);
+  const cpus = (k: 'asof' | 'plain') => builds.filter((b) => b.kind === k).map((b) => b.m.cpuSeconds);
+  const cpu = (k: 'asof' | 'plain') => (cpus(k).every((c): c is number => c !== null) ? median(cpus(k) as number[]) : NaN);
+  const cpuRatio = (cpu('asof') / cpu('plain')).toFixed(2);
+  console.log(`median CPU: asof ${s1(cpu('asof'))} s, plain ${s1(cpu('plain'))} s, ratio ${cpuRatio}`);
 
   // What the dashboard's views weigh: pages and HTML bytes under watch/, against every page's.
   const watchPages = htmlPages(dists.asof).filter((p) => p.startsWith('watch/'));
@@ -319,7 +324,7 @@ async function main() {
   );
 
   if (!opts.keep) rmSync(tmp, { recursive: true, force: true });
-  console.log(`notes=${opts.notes} features=${opts.features ? 'on' : 'off'} asof_s=${asof.toFixed(1)} plain_s=${plain.toFixed(1)} ratio=${(asof / plain).toFixed(2)} peak_mb=${Number.isFinite(peak) ? peak.toFixed(0) : 'na'}`);
+  console.log(`notes=${opts.notes} features=${opts.features ? 'on' : 'off'} asof_s=${asof.toFixed(1)} plain_s=${plain.toFixed(1)} ratio=${(asof / plain).toFixed(2)} cpu_ratio=${cpuRatio} peak_mb=${Number.isFinite(peak) ? peak.toFixed(0) : 'na'}`);
 }
 
 await main();

@@ -471,9 +471,12 @@ export function scale(d0: number, d1: number, r0: number, r1: number): Scale {
 
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
+// Paths are joined from parts, not grown with +=: the archive keeps them for the whole build, and a
+// string grown piece by piece is a tree of pieces several times the size of its flat text.
+
 /** An SVG polyline path; a `null` value starts a new segment (a gap). */
 export function linePath(xs: readonly number[], ys: readonly (number | null)[], sx: Scale, sy: Scale): string {
-  let out = '';
+  const out: string[] = [];
   let pen = false;
   for (let i = 0; i < xs.length; i++) {
     const y = ys[i];
@@ -481,21 +484,21 @@ export function linePath(xs: readonly number[], ys: readonly (number | null)[], 
       pen = false;
       continue;
     }
-    out += `${pen ? 'L' : 'M'}${r1(sx(xs[i]!))} ${r1(sy(y))}`;
+    out.push(`${pen ? 'L' : 'M'}${r1(sx(xs[i]!))} ${r1(sy(y))}`);
     pen = true;
   }
-  return out;
+  return out.join('');
 }
 
 /** An SVG step path: each value holds until the next point (how conditions read a series). */
 export function stepPath(xs: readonly number[], ys: readonly number[], sx: Scale, sy: Scale): string {
-  let out = '';
+  const out: string[] = [];
   for (let i = 0; i < xs.length; i++) {
     const x = r1(sx(xs[i]!));
     const y = r1(sy(ys[i]!));
-    out += i === 0 ? `M${x} ${y}` : `H${x}V${y}`;
+    out.push(i === 0 ? `M${x} ${y}` : `H${x}V${y}`);
   }
-  return out;
+  return out.join('');
 }
 
 /** Padded value domain covering every value given (ignoring null/undefined). */

@@ -469,7 +469,16 @@ export function scale(d0: number, d1: number, r0: number, r1: number): Scale {
   return (v) => r0 + (v - d0) * k;
 }
 
-const r1 = (v: number) => Math.round(v * 10) / 10;
+/**
+ * `String(Math.round(v * 10) / 10)`, from integers: turning a fractional double into its shortest text
+ * was half of a sparkline's cost, and an integer's digits are cheap. The same text in every case.
+ */
+function r1(v: number): string {
+  const q = Math.round(v * 10);
+  if (q % 10 === 0 || !Number.isSafeInteger(q)) return String(q / 10);
+  const a = q < 0 ? -q : q;
+  return `${q < 0 ? '-' : ''}${(a - (a % 10)) / 10}.${a % 10}`;
+}
 
 // Paths are joined from parts, not grown with +=: the archive keeps them for the whole build, and a
 // string grown piece by piece is a tree of pieces several times the size of its flat text.

@@ -7,9 +7,12 @@ import {
   decimatePoints,
   displayDate,
   knownSeries,
+  linePath,
   niceTicks,
   revisionOverlay,
   sampleRows,
+  scale,
+  stepPath,
   stepWindow,
 } from '../../src/core/chart-data.ts';
 import { day, formatDay } from '../../src/core/dates.ts';
@@ -293,4 +296,18 @@ describe('axis helpers', () => {
     ['2026-03-05', '5 Mar 2026'],
     ['1999-12-31', '31 Dec 1999'],
   ])('displayDate(%s)', (iso, text) => expect(displayDate(iso)).toBe(text));
+});
+
+describe('path text', () => {
+  it('writes every coordinate as String(Math.round(v * 10) / 10), from integer digits', () => {
+    const rand = prng(11);
+    const id = scale(0, 1, 0, 1);
+    const expected = (v: number) => String(Math.round(v * 10) / 10);
+    const values = [0, -0, 0.04, -0.04, -0.05, 0.05, 0.95, -0.95, 999.95, -1e-9, 1e15, -12.35, 1000];
+    for (let i = 0; i < 20_000; i++) values.push((rand() - 0.5) * [0.4, 20, 2000][i % 3]!);
+    for (const v of values) {
+      expect(stepPath([v], [v], id, id)).toBe(`M${expected(v)} ${expected(v)}`);
+      expect(linePath([0, v], [v, 1], id, id)).toBe(`M0 ${expected(v)}L${expected(v)} 1`);
+    }
+  });
 });

@@ -71,7 +71,7 @@ function main(): void {
       if (/^\s*TODO\b/i.test(n.summary)) console.warn(`warning: ${formatProblem({ file: n.file, field: 'summary', message: 'the summary is still the TODO placeholder', hint: 'Write one or two sentences for the index and the feeds' })}`);
     }
     if (future.length) throw new AsofError(future);
-    console.log(`asof check: ${archive.notes.length} notes, ${archive.watches.length} conditions, ${archive.data.series.size} series, ${archive.snapshots.length} snapshots (now = ${archive.now ?? 'none'}): no errors`);
+    console.log(`asof check: ${archive.notes.length} notes, ${archive.conditions.length} conditions (${archive.watches.length} watches), ${archive.data.series.size} series + ${archive.data.derived.size} derived, ${archive.snapshots.length} snapshots (now = ${archive.now ?? 'none'}): no errors`);
   } catch (e) {
     if (!(e instanceof AsofError)) throw e;
     const problems = e.problems === future ? future : [...future, ...e.problems];

@@ -1,12 +1,16 @@
 /**
- * Chart and sparkline geometry for the evaluated archive, computed once per build: SVG paths in the
- * units they are drawn in, decimated to the pixels they are drawn on, axis ticks, text alternatives,
- * data-table rows and the chart's exact revisions (then vs now from the log's versions). Components
- * only write these out. What repeats across notes (a series' decimated view over a range, its path,
- * its table) is memoized. Pure.
+ * Chart and sparkline geometry for the evaluated archive: SVG paths in the units they are drawn in,
+ * decimated to the pixels they are drawn on, axis ticks, text alternatives, data-table rows and the
+ * chart's exact revisions (then vs now from the log's versions). Components only write these out.
+ *
+ * Each note's record holds a handle that draws its geometry when its page reads it (once per build:
+ * each note page is rendered once) and does not keep it. Measured at 1,000 notes: keeping every
+ * drawing in the archive held 84 KB a note (840 MB at 10,000, through the whole build) and saved no
+ * time, since a note's drawings are its own; what does repeat across notes (a series' decimated view
+ * over a fixed range, its path, its table) is memoized. Pure.
  */
 import type { Condition } from '../core/conditions.ts';
-import { chartData, dayTicks, decimatedView, domain, knownSeries, linePath, niceTicks, sampleRows, scale, stepPath, stepWindow, type ChartData, type KnownSeries, type Points } from '../core/chart-data.ts';
+import { chartData, dayTicks, decimatedView, domain, knownSeries, linePath, memoIn, niceTicks, sampleRows, scale, stepPath, stepWindow, type ChartData, type KnownSeries, type Points } from '../core/chart-data.ts';
 import { day, formatDay, subtractDuration, type Day } from '../core/dates.ts';
 import type { Problem } from '../core/problems.ts';
 import { revisedBetween } from '../core/revisions.ts';
@@ -61,10 +65,18 @@ export interface ChartTable {
   rows: { date: string; value: string }[];
 }
 
-/** A note's chart: what was written, and what it draws. */
-export interface ChartRecord extends RawChart, ChartGeometry {}
+/** A note's chart: what was written, its figure id, and its drawing (made when read, not kept). */
+export interface ChartRecord extends RawChart {
+  id: string;
+  readonly geometry: ChartGeometry;
+}
 
+/** A Watch row's sparkline: `draw()` makes its geometry (pure; made when read, not kept). */
 export interface SparklineRecord {
+  draw(): SparklineGeometry;
+}
+
+export interface SparklineGeometry {
   width: number;
   height: number;
   /** Inner padding: the threshold line runs from pad to width − pad. */
@@ -101,14 +113,7 @@ const PERIOD_TEXT = { observation: 'Every observation', month: 'Last observation
 /** Per view: memoized path strings and tables, keyed by range, width and value scale. */
 const paths = new WeakMap<KnownSeries, Map<string, string>>();
 const tables = new WeakMap<KnownSeries, Map<string, ChartTable>>();
-
-function memo<V>(store: WeakMap<KnownSeries, Map<string, V>>, s: KnownSeries, key: string, make: () => V): V {
-  let m = store.get(s);
-  if (!m) store.set(s, (m = new Map()));
-  let v = m.get(key);
-  if (v === undefined) m.set(key, (v = make()));
-  return v;
-}
+const memo = memoIn;
 
 /** Everything one chart draws, as known on `now`. */
 export function chartGeometry(log: SeriesLog, r: ChartRequest): ChartGeometry {
@@ -221,7 +226,14 @@ export function noteCharts(file: string, charts: readonly RawChart[], logs: Read
       problems.push({ file, ...c.position, field: c.props.from ? 'from' : 'to', message: `<SeriesChart> from ${formatDay(from)} is after to ${formatDay(to)}`, hint: 'Swap them, or leave one out' });
       continue;
     }
-    out.push({ ...c, ...chartGeometry(log, { from, to, now: N, note: D, snapshot: S, mark: c.props.mark, title: c.props.title, id: `chart-${c.index + 1}`, svgWidth: NOTE_SVG_WIDTH }) });
+    const request: ChartRequest = { from, to, now: N, note: D, snapshot: S, mark: c.props.mark, title: c.props.title, id: `chart-${c.index + 1}`, svgWidth: NOTE_SVG_WIDTH };
+    out.push({
+      ...c,
+      id: request.id,
+      get geometry() {
+        return chartGeometry(log, request);
+      },
+    });
   }
   return out;
 }
@@ -244,6 +256,12 @@ const SPARK = { W: 160, H: 40, P: 3, BUCKETS: 60 };
  * series has no threshold line: its states are not a scale, so the target state is named in words.
  */
 export function sparklineRecord(logs: ReadonlyMap<string, SeriesLog>, w: { series: string; condition: Condition; reference: number | null }, D: Day, T: Day): SparklineRecord {
+  const { series, condition, reference } = w;
+  return { draw: () => sparklineGeometry(logs, { series, condition, reference }, D, T) };
+}
+
+/** The sparkline's geometry and text alternative. */
+export function sparklineGeometry(logs: ReadonlyMap<string, SeriesLog>, w: { series: string; condition: Condition; reference: number | null }, D: Day, T: Day): SparklineGeometry {
   const { W, H, P, BUCKETS } = SPARK;
   const log = logs.get(w.series)!;
   const meta = log.meta;

@@ -2,7 +2,7 @@
  * Helpers for server-rendered SVG and markup. The geometry (scales, paths, domains) is pure and
  * lives in core/chart-data.ts, where the archive computes it once; components only write it out.
  */
-import type { SparklineRecord } from '../archive/chart-records.ts';
+import type { SparklineGeometry } from '../archive/chart-records.ts';
 import { escapeHtml } from '../lib/format.ts';
 
 export { domain, linePath, scale, stepPath, type Scale } from '../core/chart-data.ts';
@@ -20,13 +20,13 @@ export function scriptJson(value: unknown): string {
 /** An attribute value or text, escaped. */
 export const esc = escapeHtml;
 
-/** A Watch row's sparkline as markup, from its record (src/archive/chart-records.ts): strings only. */
-export function sparklineSvg(s: SparklineRecord): string {
+/** A Watch row's sparkline as markup, from its record's drawing (`w.sparkline.draw()`): strings only. */
+export function sparklineSvg(s: SparklineGeometry): string {
   return `<svg class="sparkline" data-pagefind-ignore viewBox="0 0 ${s.width} ${s.height}" width="${s.width}" height="${s.height}" role="img">${sparklineInner(s)}</svg>`;
 }
 
 /** What goes inside the sparkline's svg element. */
-export function sparklineInner(s: SparklineRecord): string {
+export function sparklineInner(s: SparklineGeometry): string {
   const H = s.height;
   return (
     `<title>${escapeHtml(s.alt)}</title><line class="spark-note" x1="${s.noteX}" x2="${s.noteX}" y1="0" y2="${H}"></line>` +

@@ -317,6 +317,24 @@ export interface ChartRequest {
   width: number;
 }
 
+/**
+ * A small memo per key object: at most `MEMO_SIZE` values each, dropped all at once when full. What
+ * repeats across notes (a fixed range of a series) stays; a range of one note's own (a year before its
+ * date) is not kept for the whole build.
+ */
+const MEMO_SIZE = 64;
+
+export function memoIn<K extends object, V>(store: WeakMap<K, Map<string, V>>, owner: K, key: string, make: () => V): V {
+  let m = store.get(owner);
+  if (!m) store.set(owner, (m = new Map()));
+  let v = m.get(key);
+  if (v === undefined) {
+    if (m.size >= MEMO_SIZE) m.clear();
+    m.set(key, (v = make()));
+  }
+  return v;
+}
+
 const decimated = new WeakMap<KnownSeries, Map<string, Readonly<Points>>>();
 
 /**
@@ -324,23 +342,14 @@ const decimated = new WeakMap<KnownSeries, Map<string, Readonly<Points>>>();
  * days shares one result. Callers must not mutate it.
  */
 export function decimatedView(s: KnownSeries, from: Day, to: Day, buckets: number): Readonly<Points> {
-  let byKey = decimated.get(s);
-  if (!byKey) decimated.set(s, (byKey = new Map()));
-  const key = `${from}:${to}:${buckets}`;
-  let p = byKey.get(key);
-  if (!p) byKey.set(key, (p = decimate(s, from, to, buckets)));
-  return p;
+  return memoIn(decimated, s, `${from}:${to}:${buckets}`, () => decimate(s, from, to, buckets));
 }
 
-const shifted = new WeakMap<Readonly<Points>, Map<number, number[]>>();
+const shifted = new WeakMap<Readonly<Points>, Map<string, number[]>>();
 
 /** x − x0 of a memoized point list, shared too. */
 function shiftedX(p: Readonly<Points>, x0: number): number[] {
-  let byX0 = shifted.get(p);
-  if (!byX0) shifted.set(p, (byX0 = new Map()));
-  let xs = byX0.get(x0);
-  if (!xs) byX0.set(x0, (xs = p.x.map((x) => x - x0)));
-  return xs;
+  return memoIn(shifted, p, String(x0), () => p.x.map((x) => x - x0));
 }
 
 export function chartData(log: SeriesLog, r: ChartRequest): ChartData {

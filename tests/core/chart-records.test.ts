@@ -1,5 +1,5 @@
 /**
- * Chart and sparkline geometry as the build computes it (src/archive/chart-records.ts): the revisions
+ * Chart and sparkline geometry as the archive's records draw it (src/archive/chart-records.ts): the revisions
  * table is exact (every changed date, from the log's versions, even where the drawn overlay had to be
  * decimated), paths keep at most two points per pixel they are drawn on, and what repeats across
  * notes is computed once.
@@ -87,7 +87,10 @@ describe('a chart record', () => {
       { index: 1, position, props: { series: 'nope' } },
       { index: 2, position, props: { series: 'long', from: '2020-01-01', mark: 1 } },
     ], logs, START + 2000, START + 2000, NOW, problems);
-    expect(out.map((c) => [c.index, c.id, c.data.from, c.mark?.text])).toEqual([[2, 'chart-3', '2020-01-01', 'threshold 1.00 index']]);
+    expect(out.map((c) => [c.index, c.id, c.geometry.data.from, c.geometry.mark?.text])).toEqual([[2, 'chart-3', '2020-01-01', 'threshold 1.00 index']]);
+    // The drawing is made when read and not kept: each read is a new object with the same content.
+    expect(out[0]!.geometry).not.toBe(out[0]!.geometry);
+    expect(out[0]!.geometry).toEqual(out[0]!.geometry);
     expect(problems).toEqual([{ file: 'content/notes/x.mdx', line: 9, column: 1, field: 'from', message: '<SeriesChart> from 2020-01-01 is after to 2019-01-01', hint: 'Swap them, or leave one out' }]);
   });
 
@@ -115,7 +118,7 @@ describe('a sparkline record', () => {
 
   it('marks the note date and the threshold inside its box, with at most two points per bucket', () => {
     const D = START + 3000;
-    const s = sparklineRecord(logs, { series: 'long', condition: condition({ above: 100 }), reference: null }, D, NOW);
+    const s = sparklineRecord(logs, { series: 'long', condition: condition({ above: 100 }), reference: null }, D, NOW).draw();
     expect([s.width, s.height, s.pad]).toEqual([160, 40, 3]);
     // The window starts a third of the time since the note before it (1 to 12 months).
     const from = D - Math.min(365, Math.max(30, Math.round((NOW - D) / 3)));
@@ -135,8 +138,8 @@ describe('a sparkline record', () => {
 
   it('has a reference line for a then test and none for a trend', () => {
     const D = START + 3000;
-    expect(sparklineRecord(logs, { series: 'long', condition: condition({ above: 'then' }), reference: 105 }, D, NOW).alt).toContain("reference 105.00 index (its value on the note's date)");
-    const trend = sparklineRecord(logs, { series: 'long', condition: condition({ trend: 'rising', over: '4w' }), reference: null }, D, NOW);
+    expect(sparklineRecord(logs, { series: 'long', condition: condition({ above: 'then' }), reference: 105 }, D, NOW).draw().alt).toContain("reference 105.00 index (its value on the note's date)");
+    const trend = sparklineRecord(logs, { series: 'long', condition: condition({ trend: 'rising', over: '4w' }), reference: null }, D, NOW).draw();
     expect(trend.threshold).toBeNull();
   });
 });

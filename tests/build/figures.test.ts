@@ -41,7 +41,7 @@ describe.each(['/', '/archive/'] as const)('figures under base %s', (base) => {
   });
 
   test('each image URL carries the base and resolves to a file the build emitted', () => {
-    const [svg, png] = all(doc, tag('figure')).map((f) => attr(all(f, tag('img'))[0]!, 'src')!);
+    const [svg, png] = all(doc, tag('figure')).filter(hasClass('note-figure')).map((f) => attr(all(f, tag('img'))[0]!, 'src')!);
     // SVG passes through unchanged; the PNG is converted by Astro's image service.
     expect(svg).toMatch(/\.svg$/);
     expect(readFileSync(fileOf(svg!), 'utf8')).toBe(readFileSync(join(ARCHIVES, 'figures/content/notes/figures/fig-1.svg'), 'utf8'));

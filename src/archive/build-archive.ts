@@ -301,6 +301,7 @@ export function buildArchive(data: DataSet, parsed: readonly ParsedNote[], optio
     }
 
     for (const c of n.charts) {
+      if (!c.valid) continue;
       if (!catalog(c.props.series)) {
         problems.push({ file: n.file, ...c.position, field: 'series', message: `unknown series "${c.props.series}"`, hint: `Add data/series/${c.props.series}.yaml and .csv, or fix the id` });
       } else if (catalog(c.props.series)!.kind === 'status') {

@@ -219,7 +219,7 @@ export function noteCharts(file: string, charts: readonly RawChart[], logs: Read
   const out: ChartRecord[] = [];
   for (const c of charts) {
     const log = logs.get(c.props.series);
-    if (!log || log.meta.kind === 'status') continue;
+    if (!c.valid || !log || log.meta.kind === 'status') continue;
     const from = c.props.from ? day(c.props.from) : subtractDuration(D, { n: 1, unit: 'y' });
     const to = c.props.to ? day(c.props.to) : N;
     if (from > to) {

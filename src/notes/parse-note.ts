@@ -86,6 +86,8 @@ export interface RawValue {
 export interface RawChart {
   props: ChartProps;
   index: number;
+  /** False when its props are broken (reported in `problems`); kept so indexes stay aligned. */
+  valid: boolean;
   position: Position;
 }
 
@@ -360,7 +362,7 @@ export function parseNoteSource(file: string, source: string): ParsedNote {
         const { props, ok } = propsOf(n as Jsx & { name: string }, at);
         const index = note.charts.length;
         const parsed = ok ? check<ChartProps>(chartPropsSchema, 'SeriesChart', props, at, 'SeriesChart props: series, optional from, to (YYYY-MM-DD), mark (a number), title') : undefined;
-        note.charts.push({ props: (parsed ?? props) as ChartProps, index, position });
+        note.charts.push({ props: (parsed ?? props) as ChartProps, index, valid: parsed !== undefined, position });
       }
     }
     for (const child of n.children ?? []) visit(child);

@@ -83,9 +83,11 @@ describe('a chart record', () => {
     const problems: Problem[] = [];
     const position = { line: 9, column: 1 };
     const out = noteCharts('content/notes/x.mdx', [
-      { index: 0, position, props: { series: 'long', from: '2020-01-01', to: '2019-01-01' } },
-      { index: 1, position, props: { series: 'nope' } },
-      { index: 2, position, props: { series: 'long', from: '2020-01-01', mark: 1 } },
+      { index: 0, position, valid: true, props: { series: 'long', from: '2020-01-01', to: '2019-01-01' } },
+      { index: 1, position, valid: true, props: { series: 'nope' } },
+      { index: 2, position, valid: true, props: { series: 'long', from: '2020-01-01', mark: 1 } },
+      // Props that failed their schema were reported by the parser: never drawn.
+      { index: 3, position, valid: false, props: { series: 'long', from: 'soon' } },
     ], logs, START + 2000, START + 2000, NOW, problems);
     expect(out.map((c) => [c.index, c.id, c.geometry.data.from, c.geometry.mark?.text])).toEqual([[2, 'chart-3', '2020-01-01', 'threshold 1.00 index']]);
     // The drawing is made when read and not kept: each read is a new object with the same content.

@@ -111,6 +111,8 @@ export function recipeParts(d: Derive): { op: string; formula: RecipePart[]; whe
 export function decimalText(v: number): string {
   const s = String(v);
   if (!/e/i.test(s)) return s;
+  // From 1e21 up a double is a whole number, and toFixed writes an exponent.
+  if (Math.abs(v) >= 1e21) return BigInt(v).toString();
   return v.toFixed(20).replace(/\.?0+$/, '');
 }
 

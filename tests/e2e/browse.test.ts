@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
-import type { WatchRecord } from '../../src/archive/build-archive.ts';
+import type { ConditionRecord } from '../../src/archive/build-archive.ts';
 import { scrollThrough, skipBrowser, watchPage } from '../helpers/browser.ts';
 import { browserSuite, drawnCharts, useBrowser, visibleRows } from '../helpers/e2e.ts';
 import type { Served } from '../helpers/serve.ts';
@@ -17,11 +17,15 @@ import { htmlPages } from '../helpers/site.ts';
 const suite = browserSuite;
 const fx = useBrowser();
 
-/** The watch a dashboard link (`/notes/<id>/#<watch>`) points to. */
-function watchOf(href: string): WatchRecord | undefined {
+/** The condition (a watch, a group, or a group's part) a dashboard link (`/notes/<id>/#<id>`) points to. */
+function watchOf(href: string): ConditionRecord | undefined {
   const m = /\/notes\/([^/]+)\/#(.+)$/.exec(href);
-  return m ? fx.archive.noteById.get(m[1]!)?.watches.find((w) => w.id === decodeURIComponent(m[2]!)) : undefined;
+  const conditions = m ? (fx.archive.noteById.get(m[1]!)?.conditions ?? []) : [];
+  return conditions.flatMap((c) => (c.kind === 'group' ? [c, ...c.children] : [c])).find((w) => w.id === decodeURIComponent(m![2]!));
 }
+
+/** A group's part rides with its group in every order. */
+const isPart = (c: ConditionRecord) => c.kind === 'watch' && c.group !== null;
 
 suite('reading the archive', () => {
   test('the index lists every note, newest first', async () => {
@@ -116,10 +120,12 @@ suite('the conditions dashboard', () => {
       expect(r['data-now-status']).toBe(w!.now.status);
       expect(r['data-then-status']).toBe(w!.then.status);
     }
-    const name = (w: WatchRecord) => (fx.archive.data.logs.get(w.series)?.meta.name ?? w.series).toLowerCase();
-    const checks: Record<string, (a: WatchRecord, b: WatchRecord) => boolean> = {
+    const seriesName = (id: string) => (fx.archive.data.logs.get(id)?.meta.name ?? id).toLowerCase();
+    // A group sorts by the first, by name, of the series it reads.
+    const name = (w: ConditionRecord) => (w.kind === 'group' ? w.seriesRead.map(seriesName).sort()[0]! : seriesName(w.series));
+    const checks: Record<string, (a: ConditionRecord, b: ConditionRecord) => boolean> = {
       'Note date': (a, b) => a.note.slice(0, 10) >= b.note.slice(0, 10),
-      'First met': (a, b) => b.firstMetAfterNote === null || (a.firstMetAfterNote !== null && a.firstMetAfterNote >= b.firstMetAfterNote),
+      'First met': (a, b) => b.firstMetShown === null || (a.firstMetShown !== null && a.firstMetShown >= b.firstMetShown),
       Series: (a, b) => name(a) <= name(b),
     };
     const labels = await fx.page.locator('nav.sorts a').allInnerTexts();
@@ -128,8 +134,13 @@ suite('the conditions dashboard', () => {
       await fx.page.locator('nav.sorts a', { hasText: label }).click();
       await fx.page.waitForLoadState('load');
       expect(await fx.page.locator('nav.sorts a[aria-current="page"]').innerText()).toBe(label);
-      const sorted = (await rows()).map((r) => watchOf(r.href)!);
-      expect(sorted.map((w) => `/notes/${w.note}/#${w.id}`).sort()).toEqual(allHrefs);
+      const shown = (await rows()).map((r) => watchOf(r.href)!);
+      expect(shown.map((w) => `/notes/${w.note}/#${w.id}`).sort()).toEqual(allHrefs);
+      // Parts follow their group directly; the order is the groups' and single conditions'.
+      shown.forEach((w, i) => {
+        if (isPart(w)) expect([shown[i - 1]!.id, (shown[i - 1] as { group?: string | null }).group]).toContain((w as { group: string }).group);
+      });
+      const sorted = shown.filter((w) => !isPart(w));
       const inOrder = checks[label];
       if (inOrder) {
         for (let i = 1; i < sorted.length; i++) expect(inOrder(sorted[i - 1]!, sorted[i]!), `${label}: row ${i + 1} out of order`).toBe(true);
@@ -165,10 +176,7 @@ suite('the conditions dashboard', () => {
       expect(shown.map((r) => r.href), id).toEqual(expected.map((r) => r.href));
       expect(shown.length, id).toBeGreaterThan(0);
       // The archive agrees on which conditions involve this series.
-      for (const r of shown) {
-        const w = watchOf(r.href)!;
-        expect([w.series, w.test.above, w.test.below]).toContain(id);
-      }
+      for (const r of shown) expect(watchOf(r.href)!.seriesRead).toContain(id);
     }
     await fx.page.locator('#filter-series').selectOption('');
     expect((await rows()).length).toBe(all.length);

@@ -3,14 +3,10 @@
  * number (signed for a change, in basis points when asked), and a date beside a value (the year
  * only when the context's year differs). Every number goes through the one formatter (src/lib/format.ts).
  */
-import type { Require } from '../core/timeline.ts';
 import type { ValueProps } from '../core/schema.ts';
 import { displayDate, formatNumber, shortDate, valueText, type ValueMeta } from './format.ts';
 
-/** "all of 2", "any of 3", "at least 2 of 3". */
-export function requireText(require: Require, parts: number): string {
-  return require === 'all' ? `all of ${parts}` : require === 'any' ? `any of ${parts}` : `at least ${require} of ${parts}`;
-}
+export { requireText } from '../lib/format.ts';
 
 /** `12 Jun` when `iso` falls in the year of `context`, else `12 Jun 2025`. */
 export function dateNear(iso: string, context: string): string {

@@ -17,7 +17,7 @@ import type { Archive, ConditionRecord, GroupRecord, NoteRecord, WatchRecord } f
 import type { Status } from '../core/conditions.ts';
 import type { SeriesMeta } from '../core/schema.ts';
 import type { Evaluation } from '../core/then-now.ts';
-import { STATUS, describeCondition, displayDate, escapeHtml, monthName, valueText } from './format.ts';
+import { STATUS, describeCondition, displayDate, escapeHtml, monthName, requireText, valueText } from './format.ts';
 import { href, noteHref, seriesHref } from './url.ts';
 
 /** Most rows on one dashboard page (a group takes a row, and one more for each of its parts). */
@@ -179,10 +179,9 @@ export function statusHtml(e: Evaluation, value: string): string {
   return html;
 }
 
-/** "all 3 parts met", "any of 3 parts met", "at least 2 of 3 parts met". */
+/** "all of 3 parts met", "any of 3 parts met", "at least 2 of 3 parts met". */
 function groupTestText(g: GroupRecord): string {
-  const n = g.children.length;
-  return g.require === 'all' ? `all ${n} parts met` : g.require === 'any' ? `any of ${n} parts met` : `at least ${g.require} of ${n} parts met`;
+  return `${requireText(g.require, g.children.length)} parts met`;
 }
 
 type RowArchive = Pick<Archive, 'noteById' | 'data'>;

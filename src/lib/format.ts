@@ -134,3 +134,8 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
+
+/** How a group combines its parts: "all of 2", "any of 3", "at least 2 of 3". */
+export function requireText(require: 'all' | 'any' | number, parts: number): string {
+  return require === 'all' ? `all of ${parts}` : require === 'any' ? `any of ${parts}` : `at least ${require} of ${parts}`;
+}

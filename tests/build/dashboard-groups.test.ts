@@ -47,7 +47,7 @@ describe('dashboard with groups', () => {
         expect(hasClass('group')(tr)).toBe(true);
         expect(rows.slice(i + 1, i + 1 + w.children!.length).map((r) => entry(r).id)).toEqual(w.children);
         expect(text(one(tr, hasClass('label')))).toBe(w.title);
-        expect(text(one(tr, hasClass('test')))).toMatch(w.require === 'all' ? /^Group: all 2 parts met$/ : w.require === 'any' ? /^Group: any of 2 parts met$/ : /^Group: at least 2 of 2 parts met$/);
+        expect(text(one(tr, hasClass('test')))).toMatch(w.require === 'all' ? /^Group: all of 2 parts met$/ : w.require === 'any' ? /^Group: any of 2 parts met$/ : /^Group: at least 2 of 2 parts met$/);
         // No values: a group has statuses only.
         for (const side of ['then', 'now']) expect(all(one(tr, hasClass(side)), hasClass('value'))).toEqual([]);
       } else if (w.group !== undefined) {

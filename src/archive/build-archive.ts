@@ -55,7 +55,7 @@ export interface WatchRecord extends ConditionBase {
   reference: number | null;
   /** The id of the group it is part of, or null. */
   group: string | null;
-  /** Its sparkline, drawn (src/archive/chart-records.ts). */
+  /** Its sparkline: `draw()` makes the geometry when the page reads it (src/archive/chart-records.ts). */
   sparkline: SparklineRecord;
 }
 
@@ -125,7 +125,7 @@ export interface NoteRecord {
   sequence: SequenceEntry[];
   /** Conditions already met on the note's date. */
   metAtNote: { id: string; label: string }[];
-  /** The note's charts, drawn (src/archive/chart-records.ts). */
+  /** The note's charts: `geometry` is drawn when the page reads it (src/archive/chart-records.ts). */
   charts: ChartRecord[];
   /** Ids of notes this note links to. */
   linksTo: string[];

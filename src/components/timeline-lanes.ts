@@ -4,7 +4,7 @@
  * from the records.
  */
 import type { ConditionRecord, NoteRecord, TimelineSpan } from '../archive/build-archive.ts';
-import { day, formatDay } from '../core/dates.ts';
+import { civil, day, utcDay } from '../core/dates.ts';
 
 export const WIDTH = 1000;
 
@@ -26,6 +26,33 @@ export interface Lane {
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Lanes in the note's order: each group, then its parts; single conditions as they come. */
+/**
+ * A lane with more spans than the axis has units (a condition that flips every few days over
+ * decades) is drawn one unit at a time, each in the status that covers most of it: the page stays
+ * small, and nothing narrower than a pixel is lost that could have been seen.
+ */
+function toPixels(rects: LaneRect[]): LaneRect[] {
+  if (rects.length <= WIDTH) return rects;
+  const out: LaneRect[] = [];
+  let k = 0;
+  for (let px = 0; px < WIDTH; px++) {
+    const cover: Record<LaneRect['status'], number> = { met: 0, 'not-met': 0, 'no-data': 0 };
+    while (k < rects.length && rects[k]!.x < px + 1) {
+      const r = rects[k]!;
+      cover[r.status] += Math.min(px + 1, r.x + r.width) - Math.max(px, r.x);
+      if (r.x + r.width > px + 1) break;
+      k++;
+    }
+    const status = (Object.keys(cover) as LaneRect['status'][]).reduce((a, b) => (cover[b] > cover[a] ? b : a));
+    if (cover[status] <= 0) continue;
+    const last = out[out.length - 1];
+    if (last && last.status === status && round(last.x + last.width) === px) last.width = round(last.width + 1);
+    else out.push({ x: px, width: 1, status });
+  }
+  return out;
+}
+
+/** The lanes, the axis length in days, and where the axis' rules go. */
 export function timelineLanes(note: Pick<NoteRecord, 'conditions' | 'date' | 'nowDate'>): { lanes: Lane[]; days: number; months: number[] } {
   const D = day(note.date);
   const days = Math.max(0, day(note.nowDate) - D);
@@ -34,12 +61,19 @@ export function timelineLanes(note: Pick<NoteRecord, 'conditions' | 'date' | 'no
   const lane = (c: ConditionRecord, part: boolean): Lane => ({
     c,
     part,
-    rects: c.timeline.map((s) => ({ x: x(day(s.from) - 1), width: round(x(day(s.to)) - x(day(s.from) - 1)), status: s.status })),
+    rects: toPixels(c.timeline.map((s) => ({ x: x(day(s.from) - 1), width: round(x(day(s.to)) - x(day(s.from) - 1)), status: s.status }))),
     firstMetX: c.firstMetShown === null ? null : x(day(c.firstMetShown) - 1),
   });
   const lanes = note.conditions.flatMap((c) => (c.kind === 'group' ? [lane(c, false), ...c.children.map((k) => lane(k, true))] : [lane(c, false)]));
-  // A faint line at each month's first day.
+  // A faint line at the first day of each month, quarter, year or five years: about two dozen at
+  // most, however long ago the note was (every lane repeats them).
+  const spanMonths = days / 30.44;
+  const every = spanMonths <= 24 ? 1 : spanMonths <= 72 ? 3 : spanMonths <= 24 * 12 ? 12 : 60;
   const months: number[] = [];
-  for (let t = D + 1; t <= D + days; t++) if (formatDay(t).endsWith('-01')) months.push(x(t - 1));
+  const [y0, m0] = civil(D + 1);
+  // Month numbers from year 0; the first one whose first day is after the note's date.
+  let m = y0 * 12 + m0 - 1 + (civil(D + 1)[2] === 1 ? 0 : 1);
+  m = Math.ceil(m / every) * every;
+  for (let t = utcDay(Math.floor(m / 12), m % 12, 1); t <= D + days; m += every, t = utcDay(Math.floor(m / 12), m % 12, 1)) months.push(x(t - 1));
   return { lanes, days, months };
 }

@@ -7,6 +7,8 @@ import type { ConditionRecord, NoteRecord, TimelineSpan } from '../archive/build
 import { civil, day, utcDay } from '../core/dates.ts';
 
 export const WIDTH = 1000;
+/** A lane never draws more than this many runs: about a pixel and a half each at 1280 px. */
+export const PIXELS = 500;
 
 export interface LaneRect {
   x: number;
@@ -27,27 +29,29 @@ const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Lanes in the note's order: each group, then its parts; single conditions as they come. */
 /**
- * A lane with more spans than the axis has units (a condition that flips every few days over
- * decades) is drawn one unit at a time, each in the status that covers most of it: the page stays
+ * A lane with more spans than PIXELS (a condition that flips every few days over decades) is drawn
+ * one PIXELS-th of the axis at a time, each in the status that covers most of it: the page stays
  * small, and nothing narrower than a pixel is lost that could have been seen.
  */
 function toPixels(rects: LaneRect[]): LaneRect[] {
-  if (rects.length <= WIDTH) return rects;
+  if (rects.length <= PIXELS) return rects;
   const out: LaneRect[] = [];
+  const step = WIDTH / PIXELS;
   let k = 0;
-  for (let px = 0; px < WIDTH; px++) {
+  for (let p = 0; p < PIXELS; p++) {
+    const [a, b] = [p * step, (p + 1) * step];
     const cover: Record<LaneRect['status'], number> = { met: 0, 'not-met': 0, 'no-data': 0 };
-    while (k < rects.length && rects[k]!.x < px + 1) {
+    while (k < rects.length && rects[k]!.x < b) {
       const r = rects[k]!;
-      cover[r.status] += Math.min(px + 1, r.x + r.width) - Math.max(px, r.x);
-      if (r.x + r.width > px + 1) break;
+      cover[r.status] += Math.min(b, r.x + r.width) - Math.max(a, r.x);
+      if (r.x + r.width > b) break;
       k++;
     }
-    const status = (Object.keys(cover) as LaneRect['status'][]).reduce((a, b) => (cover[b] > cover[a] ? b : a));
+    const status = (Object.keys(cover) as LaneRect['status'][]).reduce((x, y) => (cover[y] > cover[x] ? y : x));
     if (cover[status] <= 0) continue;
     const last = out[out.length - 1];
-    if (last && last.status === status && round(last.x + last.width) === px) last.width = round(last.width + 1);
-    else out.push({ x: px, width: 1, status });
+    if (last && last.status === status && round(last.x + last.width) === round(a)) last.width = round(last.width + step);
+    else out.push({ x: round(a), width: round(step), status });
   }
   return out;
 }
@@ -76,4 +80,10 @@ export function timelineLanes(note: Pick<NoteRecord, 'conditions' | 'date' | 'no
   m = Math.ceil(m / every) * every;
   for (let t = utcDay(Math.floor(m / 12), m % 12, 1); t <= D + days; m += every, t = utcDay(Math.floor(m / 12), m % 12, 1)) months.push(x(t - 1));
   return { lanes, days, months };
+}
+
+/** Met spans listed in words: all of them up to 10, else the first and last 5 and how many between. */
+export function listedSpans(spans: readonly [string, string][]): { head: [string, string][]; skipped: number; tail: [string, string][] } {
+  if (spans.length <= 10) return { head: [...spans], skipped: 0, tail: [] };
+  return { head: spans.slice(0, 5), skipped: spans.length - 10, tail: spans.slice(-5) };
 }

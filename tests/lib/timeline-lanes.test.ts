@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConditionRecord } from '../../src/archive/build-archive.ts';
 import { day, formatDay } from '../../src/core/dates.ts';
-import { WIDTH, timelineLanes } from '../../src/components/timeline-lanes.ts';
+import { PIXELS, WIDTH, listedSpans, timelineLanes } from '../../src/components/timeline-lanes.ts';
 
 const rules = (date: string, nowDate: string) => timelineLanes({ conditions: [], date, nowDate }).months.length;
 
@@ -21,8 +21,8 @@ describe('timeline lanes', () => {
     for (let t = D + 1; t <= N; t += 3) timeline.push({ from: formatDay(t), to: formatDay(Math.min(N, t + 2)), status: t % 2 ? 'met' : 'not-met' });
     const { lanes } = timelineLanes({ conditions: [{ kind: 'watch', timeline, firstMetShown: null } as unknown as ConditionRecord], date: '1999-01-01', nowDate: '2026-06-30' });
     const rects = lanes[0]!.rects;
-    expect(timeline.length).toBeGreaterThan(WIDTH);
-    expect(rects.length).toBeLessThanOrEqual(WIDTH);
+    expect(timeline.length).toBeGreaterThan(PIXELS);
+    expect(rects.length).toBeLessThanOrEqual(PIXELS);
     // The drawn lane covers the axis exactly once.
     expect(rects.reduce((a, r) => a + r.width, 0)).toBeCloseTo(WIDTH, 5);
     for (let i = 1; i < rects.length; i++) expect(rects[i]!.x).toBeCloseTo(rects[i - 1]!.x + rects[i - 1]!.width, 5);
@@ -39,5 +39,16 @@ describe('timeline lanes', () => {
       { x: 200, width: 800, status: 'not-met' },
     ]);
     expect(lanes[0]!.firstMetX).toBe(0);
+  });
+});
+
+describe('listedSpans', () => {
+  const spans = (n: number) => Array.from({ length: n }, (_, i) => [`2026-01-${String(i + 1).padStart(2, '0')}`, `2026-01-${String(i + 1).padStart(2, '0')}`] as [string, string]);
+  it('lists up to ten spans whole', () => {
+    expect(listedSpans(spans(10))).toEqual({ head: spans(10), skipped: 0, tail: [] });
+  });
+  it('keeps the first and last five of a longer list and counts the rest', () => {
+    const all = spans(25);
+    expect(listedSpans(all)).toEqual({ head: all.slice(0, 5), skipped: 15, tail: all.slice(20) });
   });
 });

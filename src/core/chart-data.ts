@@ -272,12 +272,6 @@ function monthStart(y: number, month0: number): Day {
   return date.getTime() / 86_400_000;
 }
 
-/** `2026-03-05` → `5 Mar 2026`. */
-export function displayDate(iso: string): string {
-  const m = Number(iso.slice(5, 7));
-  return `${Number(iso.slice(8, 10))} ${MONTHS[m - 1] ?? '?'} ${iso.slice(0, 4)}`;
-}
-
 /** Everything a SeriesChart draws, for the server SVG, the data table and the client island. */
 export interface ChartData {
   series: string;

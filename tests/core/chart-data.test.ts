@@ -1,11 +1,11 @@
 import { gzipSync } from 'node:zlib';
+import { displayDate } from '../../src/lib/format.ts';
 import { describe, expect, it } from 'vitest';
 import {
   chartData,
   dayTicks,
   decimate,
   decimatePoints,
-  displayDate,
   knownSeries,
   linePath,
   niceTicks,
@@ -295,7 +295,7 @@ describe('axis helpers', () => {
   it.each([
     ['2026-03-05', '5 Mar 2026'],
     ['1999-12-31', '31 Dec 1999'],
-  ])('displayDate(%s)', (iso, text) => expect(displayDate(iso)).toBe(text));
+  ])('displayDate(%s), the one formatter charts use', (iso, text) => expect(displayDate(iso)).toBe(text));
 });
 
 describe('path text', () => {

@@ -261,7 +261,8 @@ export interface GeneratedNote {
 const fmtN = (v: number, decimals: number) => Number(v.toFixed(decimals));
 
 /** The 15 conditions of a note: every test kind, with and without `for` (days, weeks and months). */
-function watches(r: Rand, D: Day, all: GeneratedSeries[]): string[] {
+/** What both condition generators draw from: the series by kind, compared pairs, thresholds near a value. */
+function conditionTools(r: Rand, D: Day, all: GeneratedSeries[]) {
   const numbers = all.filter((s) => !s.spec.states);
   const statuses = all.filter((s) => s.spec.states);
   // Series compared with each other share a unit (yields with yields, balances with balances).
@@ -271,12 +272,15 @@ function watches(r: Rand, D: Day, all: GeneratedSeries[]): string[] {
     const b = pick(r, paired.filter((o) => o !== a && o.spec.unit === a.spec.unit));
     return [a, b] as const;
   };
-  const near = (s: GeneratedSeries, spread: number) => {
-    const v = valueOn(s, D);
-    return fmtN(v * (1 + (r() - 0.5) * spread), s.spec.decimals);
-  };
+  const nearValue = (v: number, decimals: number, spread: number) => fmtN(v * (1 + (r() - 0.5) * spread), decimals);
+  const nearS = (s: GeneratedSeries, spread: number) => nearValue(valueOn(s, D), s.spec.decimals, spread);
   const out: string[] = [];
   const w = (attrs: string, label: string) => out.push(`<Watch ${attrs}>${label}</Watch>`);
+  return { numbers, statuses, takeNumbers, nearValue, nearS, out, w };
+}
+
+function watches(r: Rand, D: Day, all: GeneratedSeries[]): string[] {
+  const { numbers, statuses, takeNumbers, nearS: near, out, w } = conditionTools(r, D, all);
   const name = (s: GeneratedSeries) => s.spec.name;
   let s = pick(r, numbers);
   let n = near(s, 0.1);
@@ -328,18 +332,7 @@ interface DerivedSeries {
  * derived series, a band, a list of states, a sustained trend, and the last 3 in a group.
  */
 function featureWatches(r: Rand, D: Day, all: GeneratedSeries[], derived: DerivedSeries[]): string[] {
-  const numbers = all.filter((s) => !s.spec.states);
-  const statuses = all.filter((s) => s.spec.states);
-  const paired = numbers.filter((s) => numbers.some((o) => o !== s && o.spec.unit === s.spec.unit));
-  const takeNumbers = () => {
-    const a = pick(r, paired);
-    const b = pick(r, paired.filter((o) => o !== a && o.spec.unit === a.spec.unit));
-    return [a, b] as const;
-  };
-  const near = (v: number, decimals: number, spread: number) => fmtN(v * (1 + (r() - 0.5) * spread), decimals);
-  const nearS = (s: GeneratedSeries, spread: number) => near(valueOn(s, D), s.spec.decimals, spread);
-  const out: string[] = [];
-  const w = (attrs: string, label: string) => out.push(`<Watch ${attrs}>${label}</Watch>`);
+  const { numbers, statuses, takeNumbers, nearValue: near, nearS, out, w } = conditionTools(r, D, all);
   const name = (s: GeneratedSeries | DerivedSeries) => s.spec.name;
   const states = (st: GeneratedSeries) => {
     const a = pick(r, st.spec.states!);

@@ -5,7 +5,7 @@
  * dates known in the view (the lower middle value for an even count; 0 with none). A value observed
  * on o is stale on T when T − o exceeds the limit.
  */
-import { formatDuration, parseDuration, subtractDuration, type Day } from './dates.ts';
+import { parseDuration, subtractDuration, type Day } from './dates.ts';
 import type { SeriesMeta } from './schema.ts';
 import type { SeriesLog } from './store.ts';
 import { upperBound } from './search.ts';
@@ -82,7 +82,7 @@ export function isStale(rule: StaleRule, T: Day, observed: Day): boolean {
 
 /** The rule in words, for a tooltip: "stale after 52 days (monthly: 45, plus a typical lag of 7)". */
 export function staleRuleText(rule: StaleRule, frequency: SeriesMeta['frequency']): string {
-  if (rule.after !== undefined) return `stale after ${formatDuration(parseDuration(rule.after)!)} (the series' staleAfter)`;
+  if (rule.after !== undefined) return `stale after ${rule.after} (the series' staleAfter)`;
   if (rule.days === Infinity) return 'never stale (irregular series)';
   return rule.lag > 0
     ? `stale after ${rule.days} days (${frequency}: ${rule.days - rule.lag}, plus a typical publication lag of ${rule.lag})`

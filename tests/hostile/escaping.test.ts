@@ -4,18 +4,18 @@
  * and every page, the chart data, /watch.json and the feed must carry those strings escaped, as
  * readable text; in the browser no script of theirs runs (no dialog ever opens) and every chart draws.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Archive } from '../../src/archive/build-archive.ts';
 import { loadArchive } from '../../src/archive/load-archive.ts';
 import { astroBuild, assertBuilt, REPO } from '../helpers/build.ts';
-import { launch, scrollThrough, skipBrowser, watchPage, type Browser } from '../helpers/browser.ts';
-import { drawnCharts } from '../helpers/e2e.ts';
+import { scrollThrough, watchPage } from '../helpers/browser.ts';
+import { browserSuite, drawnCharts, useBrowser } from '../helpers/e2e.ts';
 import { materialize } from '../helpers/fixtures.ts';
-import { serve, type Served } from '../helpers/serve.ts';
-import { codeRoot } from '../helpers/shared-build.ts';
+import { serve } from '../helpers/serve.ts';
+import { codeRoot, runDir } from '../helpers/shared-build.ts';
 import { attr, elements, htmlPages, parseHtml, textOf, type Page } from '../helpers/site.ts';
 
 const FIXTURE = join(REPO, 'tests/fixtures/hostile/_html-in-labels');
@@ -27,7 +27,8 @@ let archive: Archive;
 let pages: Page[];
 
 beforeAll(async () => {
-  root = materialize(FIXTURE);
+  // In the run's folder, which the global teardown removes should this file crash first.
+  root = materialize(FIXTURE, mkdtempSync(join(runDir(), 'html-in-labels-')));
   archive = loadArchive({ root, defaultAuthor: 'Test' });
   dist = join(root, '.site');
   assertBuilt(await astroBuild({ archiveRoot: root, outDir: dist, source: codeRoot() }));
@@ -110,27 +111,18 @@ describe('HTML in labels and names', () => {
   });
 });
 
-const suite = skipBrowser ? describe.skip : describe;
-suite('HTML in labels, in the browser', () => {
-  let browser: Browser;
-  let server: Served;
-  beforeAll(async () => {
-    server = await serve(dist, '/');
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+browserSuite('HTML in labels, in the browser', () => {
+  // This file's own site, built above, served by the one browser fixture.
+  const fx = useBrowser({ site: () => serve(dist, '/') });
 
   test('no dialog opens and nothing is injected on any page; the chart draws; the strings read as text', async () => {
     const s = hostile();
     const trouble: string[] = [];
     let charts = 0;
     for (const p of pages) {
-      const tab = await browser.context.newPage();
+      const tab = await fx.browser.context.newPage();
       const t = watchPage(tab);
-      await tab.goto(server.url + p.path, { waitUntil: 'load' });
+      await tab.goto(fx.server.url + p.path, { waitUntil: 'load' });
       await scrollThrough(tab);
       for (const c of await drawnCharts(tab)) {
         charts++;

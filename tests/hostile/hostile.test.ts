@@ -5,14 +5,14 @@
  * to do; the cases marked `# build` also go through the real `astro build`, which must fail the same
  * way, without Astro's crash framing, and leave no site behind.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadArchive } from '../../src/archive/load-archive.ts';
 import { AsofError, errorsOf, formatProblem, type Problem } from '../../src/core/problems.ts';
 import { astroBuild, REPO } from '../helpers/build.ts';
 import { materialize, readExpected, unmatchedGroups } from '../helpers/fixtures.ts';
-import { codeRoot } from '../helpers/shared-build.ts';
+import { codeRoot, runDir } from '../helpers/shared-build.ts';
 
 const FIXTURES = join(REPO, 'tests/fixtures/hostile');
 const folders = readdirSync(FIXTURES)
@@ -32,9 +32,12 @@ function problemsOf(root: string): Problem[] {
   }
 }
 
-/** A scratch copy of fixture `name`, removed when `use` is done with it. */
+/**
+ * A scratch copy of fixture `name`, removed when `use` is done with it (and in the run's folder, which
+ * the global teardown removes, should this file crash first).
+ */
 async function withCopy<T>(name: string, use: (root: string) => T | Promise<T>): Promise<T> {
-  const root = materialize(join(FIXTURES, name));
+  const root = materialize(join(FIXTURES, name), mkdtempSync(join(runDir(), `hostile-${name}-`)));
   try {
     return await use(root);
   } finally {

@@ -1,0 +1,76 @@
+/**
+ * The timeline's lanes and table rows as HTML strings (written with `set:html`): a note's timeline is
+ * a few hundred elements, and one string per part renders far faster than one template node each.
+ * The axis rules of a lane are one path, not one line each. Every text is escaped here.
+ */
+import type { ConditionRecord } from '../archive/build-archive.ts';
+import { dateNear, requireText } from './condition-text.ts';
+import { STATUS, displayDate, escapeHtml } from '../lib/format.ts';
+import { listedSpans, type Lane } from './timeline-lanes.ts';
+
+export const H = 16;
+
+const label = (c: ConditionRecord) => (c.kind === 'group' ? c.title : c.label);
+const range = ([a, b]: [string, string]) => (a === b ? displayDate(a) : `${displayDate(a)} – ${displayDate(b)}`);
+const time = (iso: string, text: string) => `<time datetime="${escapeHtml(iso)}">${text}</time>`;
+
+/** What a lane shows, in words, for its SVG's label. */
+function laneSummary(c: ConditionRecord): string {
+  const { head, skipped, tail } = listedSpans(c.metSpans);
+  const met = c.metSpans.length ? `met ${[...head.map(range), ...(skipped ? [`${skipped} more spans`] : []), ...tail.map(range)].join('; ')}` : 'never met';
+  const first = c.firstMetShown ? `; first met ${displayDate(c.firstMetShown)}` : c.then.status === 'met' ? "; already met on the note's date" : '';
+  return `${label(c)}: ${met} after the note${first}.`;
+}
+
+const RECT = {
+  met: (x: number, w: number) => `<rect class="timeline-met" x="${x}" y="1" width="${w}" height="${H - 2}"></rect>`,
+  'not-met': (x: number, w: number) => `<rect class="timeline-not-met" x="${x}" y="${H / 2 - 3}" width="${w}" height="6"></rect>`,
+  'no-data': (x: number, w: number) => `<rect class="timeline-no-data" x="${x}" y="${H / 2 - 1}" width="${w}" height="2"></rect>`,
+} as const;
+
+/** The lanes' `<li>`s: label, then the bar with the axis rules, the spans and the first-met mark. */
+export function lanesHtml(lanes: Lane[], months: number[], width: number, nowDate: string): string {
+  const rules = months.length ? `<path class="timeline-month" d="${months.map((x) => `M${x} 0V${H}`).join('')}" vector-effect="non-scaling-stroke"></path>` : '';
+  let out = '';
+  for (const l of lanes) {
+    const c = l.c;
+    const classes = ['timeline-lane', l.part && 'timeline-lane-part', c.kind === 'group' && 'timeline-lane-group'].filter(Boolean).join(' ');
+    const group = c.kind === 'group' ? `<span class="timeline-lane-note"> (group: ${escapeHtml(requireText(c.require, c.children.length))})</span>` : '';
+    const state = c.firstMetShown
+      ? `first met ${time(c.firstMetShown, dateNear(c.firstMetShown, nowDate))}`
+      : c.then.status === 'met'
+        ? 'met on the note&#39;s date'
+        : c.metSpans.length
+          ? 'met'
+          : 'not met since';
+    let bar = rules;
+    for (const r of l.rects) bar += RECT[r.status](r.x, r.width);
+    if (l.firstMetX !== null) bar += `<line class="timeline-first" x1="${l.firstMetX}" x2="${l.firstMetX}" y1="0" y2="${H}" vector-effect="non-scaling-stroke"></line>`;
+    out +=
+      `<li class="${classes}" data-lane="${escapeHtml(c.id)}"><p class="timeline-lane-label"><span class="timeline-lane-name">${escapeHtml(label(c))}</span>${group}` +
+      `<span class="timeline-lane-note"> · ${state}</span></p>` +
+      `<svg class="timeline-bar" viewBox="0 0 ${width} ${H}" preserveAspectRatio="none" role="img" aria-label="${escapeHtml(laneSummary(c))}">${bar}</svg></li>`;
+  }
+  return out;
+}
+
+/** A long list of spans keeps its first and last five; every span is in /watch.json. */
+function spanCells(spans: [string, string][]): string {
+  const { head, skipped, tail } = listedSpans(spans);
+  const cell = (s: [string, string]) => `<span class="timeline-span">${range(s)}</span>`;
+  return [...head.map(cell), ...(skipped ? [`… ${skipped} more spans (all in /watch.json) …`] : []), ...tail.map(cell)].join('; ');
+}
+
+/** The same lanes as table rows: the condition, its status on the note's date, its met spans, first met. */
+export function tableRowsHtml(lanes: Lane[]): string {
+  let out = '';
+  for (const l of lanes) {
+    const c = l.c;
+    out +=
+      `<tr${l.part ? ' class="timeline-row-part"' : ''} data-lane="${escapeHtml(c.id)}"><th scope="row">${l.part ? '<span class="visually-hidden">Part of the group above: </span>' : ''}${escapeHtml(label(c))}</th>` +
+      `<td>${escapeHtml(STATUS[c.then.status].word)}</td>` +
+      `<td>${c.metSpans.length ? spanCells(c.metSpans) : 'never'}</td>` +
+      `<td>${c.firstMetShown ? time(c.firstMetShown, displayDate(c.firstMetShown)) : '—'}</td></tr>`;
+  }
+  return out;
+}

@@ -72,7 +72,7 @@ export function watchHtml(w: WatchRecord, note: Pick<NoteRecord, 'hasNewerSnapsh
     `<div class="watch${w.group !== null ? ' watch-part' : ''}" id="${id}" data-watch-id="${id}" data-then-status="${w.then.status}" data-now-status="${w.now.status}">` +
     `<div class="watch-head"><p class="watch-label">${escapeHtml(w.label)} <a class="watch-link" href="#${id}" data-pagefind-ignore><span aria-hidden="true">#</span><span class="visually-hidden">Link to this condition</span></a></p>` +
     `<p class="watch-test"><a href="${escapeHtml(seriesHref(w.series))}">${escapeHtml(meta.name)}</a> ${escapeHtml(describeCondition(w, metaOf))}</p></div>` +
-    `<dl class="watch-sides">${side('then', 'Then', w.then)}${side('now', 'Now', w.now)}</dl>` +
+    `<dl class="watch-sides" data-pagefind-ignore>${side('then', 'Then', w.then)}${side('now', 'Now', w.now)}</dl>` +
     `<div class="watch-spark">${sparklineSvg(w.sparkline.draw())}</div></div>`
   );
 }

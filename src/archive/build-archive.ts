@@ -9,7 +9,7 @@ import { day, formatDay, type Day } from '../core/dates.ts';
 import { errorsOf, type Problem } from '../core/problems.ts';
 import type { GroupProps, ValueProps } from '../core/schema.ts';
 import { pickSnapshot, thenNow, type Evaluation, type ThenEvaluation } from '../core/then-now.ts';
-import { combineStatuses, groupSpans, type DayStatus, type Require, type Span } from '../core/timeline.ts';
+import { combineStatuses, groupSpans, packSpans, packedMetSpans, unpackSpans, type DayStatus, type PackedSpans, type Require, type Span } from '../core/timeline.ts';
 import { checkValueProps, valueThenNow, type ValueSide } from '../core/values.ts';
 import type { ParsedNote, Position } from '../notes/parse-note.ts';
 import { noteCharts, sparklineRecord, type ChartRecord, type SparklineRecord } from './chart-records.ts';
@@ -34,10 +34,12 @@ interface ConditionBase {
   firstMetAfterNote: string | null;
   /** firstMetAfterNote where it says something: null when it was already met on the note's date. */
   firstMetShown: string | null;
-  /** Maximal runs of days in (D, now] on which it was met, as known now. */
-  metSpans: [string, string][];
-  /** Status on every day of (D, now], as known now. */
-  timeline: TimelineSpan[];
+  /** Status on every day of (D, now], as known now, packed as calendar days (core/timeline.ts). */
+  spanDays: PackedSpans;
+  /** Maximal runs of days in (D, now] on which it was met, as known now (read from spanDays). */
+  readonly metSpans: [string, string][];
+  /** Status on every day of (D, now], as known now (read from spanDays). */
+  readonly timeline: TimelineSpan[];
   /** Every series it reads. */
   seriesRead: string[];
 }
@@ -171,8 +173,18 @@ export function tallyOf(conditions: readonly ConditionRecord[]): Tally {
   };
 }
 
-const spanDates = (spans: readonly Span[]): TimelineSpan[] => spans.map((x) => ({ from: formatDay(x.from), to: formatDay(x.to), status: x.status }));
-const metSpansOf = (spans: readonly Span[]): [string, string][] => spans.filter((x) => x.status === 'met').map((x) => [formatDay(x.from), formatDay(x.to)]);
+/**
+ * A record with its spans: kept packed (`spanDays`), and written as dates (`metSpans`, `timeline`)
+ * only when a page or /watch.json reads them, so a large archive does not hold millions of strings.
+ */
+function withSpans<R extends object>(record: R, spans: readonly Span[]): R & Pick<ConditionBase, 'spanDays' | 'metSpans' | 'timeline'> {
+  const spanDays = packSpans(spans);
+  return Object.defineProperties(record, {
+    spanDays: { value: spanDays, enumerable: true },
+    metSpans: { get: () => packedMetSpans(spanDays).map(([a, b]): [string, string] => [formatDay(a), formatDay(b)]), enumerable: true },
+    timeline: { get: () => unpackSpans(spanDays).map((x) => ({ from: formatDay(x.from), to: formatDay(x.to), status: x.status })), enumerable: true },
+  }) as R & Pick<ConditionBase, 'spanDays' | 'metSpans' | 'timeline'>;
+}
 const firstShown = (then: Evaluation, first: string | null) => (then.status === 'met' ? null : first);
 /** A child's status as a group reads it: a `then` baseline is not yet true. */
 const asPart = (s: Evaluation['status']) => (s === 'baseline' ? 'not-met' : s);
@@ -191,8 +203,8 @@ function groupRecord(note: string, g: { id: string; index: number; props: GroupP
     statusAsKnownNow: combineStatuses(require, children.map((c) => asPart(c.then.statusAsKnownNow))),
   };
   const firstMet = first ? formatDay(first.from) : null;
-  return {
-    kind: 'group',
+  return withSpans({
+    kind: 'group' as const,
     note,
     id: g.id,
     title: g.props.title,
@@ -204,10 +216,8 @@ function groupRecord(note: string, g: { id: string; index: number; props: GroupP
     now: side(T, N, combineStatuses(require, children.map((c) => asPart(c.now.status)))),
     firstMetAfterNote: firstMet,
     firstMetShown: firstShown(then, firstMet),
-    metSpans: metSpansOf(combined),
-    timeline: spanDates(combined),
     seriesRead: [...new Set(children.flatMap((c) => c.seriesRead))],
-  };
+  }, combined);
 }
 
 export function buildArchive(data: DataSet, parsed: readonly ParsedNote[], options: BuildOptions): { archive: Archive; problems: Problem[] } {
@@ -255,8 +265,8 @@ export function buildArchive(data: DataSet, parsed: readonly ParsedNote[], optio
       if (!evaluate) continue;
       const { spans, ...result } = thenNow(resolved.condition, data.logs, D, snapshot!, N!);
       spansOf.set(w.index, spans);
-      watches.push({
-        kind: 'watch',
+      watches.push(withSpans({
+        kind: 'watch' as const,
         note: n.id,
         id: w.id,
         label: w.label,
@@ -269,10 +279,8 @@ export function buildArchive(data: DataSet, parsed: readonly ParsedNote[], optio
         seriesRead: seriesRead(resolved.condition),
         ...result,
         firstMetShown: firstShown(result.then, result.firstMetAfterNote),
-        metSpans: metSpansOf(spans),
-        timeline: spanDates(spans),
         sparkline: sparklineRecord(data.logs, { series: w.props.series, condition: resolved.condition, reference: result.reference }, D, day(result.now.date)),
-      });
+      }, spans));
     }
     const byIndex = new Map(watches.map((w) => [w.index, w]));
     const groups: GroupRecord[] = [];

@@ -4,6 +4,8 @@
  * The axis rules of a lane are one path, not one line each. Every text is escaped here.
  */
 import type { ConditionRecord } from '../archive/build-archive.ts';
+import { formatDay, type Day } from '../core/dates.ts';
+import { packedMetSpans } from '../core/timeline.ts';
 import { dateNear, requireText } from './condition-text.ts';
 import { STATUS, displayDate, escapeHtml } from '../lib/format.ts';
 import { listedSpans, type Lane } from './timeline-lanes.ts';
@@ -11,13 +13,13 @@ import { listedSpans, type Lane } from './timeline-lanes.ts';
 export const H = 16;
 
 const label = (c: ConditionRecord) => (c.kind === 'group' ? c.title : c.label);
-const range = ([a, b]: [string, string]) => (a === b ? displayDate(a) : `${displayDate(a)} – ${displayDate(b)}`);
+const range = ([a, b]: [Day, Day]) => (a === b ? displayDate(formatDay(a)) : `${displayDate(formatDay(a))} – ${displayDate(formatDay(b))}`);
 const time = (iso: string, text: string) => `<time datetime="${escapeHtml(iso)}">${text}</time>`;
 
 /** What a lane shows, in words, for its SVG's label. */
-function laneSummary(c: ConditionRecord): string {
-  const { head, skipped, tail } = listedSpans(c.metSpans);
-  const met = c.metSpans.length ? `met ${[...head.map(range), ...(skipped ? [`${skipped} more spans`] : []), ...tail.map(range)].join('; ')}` : 'never met';
+function laneSummary(c: ConditionRecord, metDays: [Day, Day][]): string {
+  const { head, skipped, tail } = listedSpans(metDays);
+  const met = metDays.length ? `met ${[...head.map(range), ...(skipped ? [`${skipped} more spans`] : []), ...tail.map(range)].join('; ')}` : 'never met';
   const first = c.firstMetShown ? `; first met ${displayDate(c.firstMetShown)}` : c.then.status === 'met' ? "; already met on the note's date" : '';
   return `${label(c)}: ${met} after the note${first}.`;
 }
@@ -34,13 +36,14 @@ export function lanesHtml(lanes: Lane[], months: number[], width: number, nowDat
   let out = '';
   for (const l of lanes) {
     const c = l.c;
+    const metDays = packedMetSpans(c.spanDays);
     const classes = ['timeline-lane', l.part && 'timeline-lane-part', c.kind === 'group' && 'timeline-lane-group'].filter(Boolean).join(' ');
     const group = c.kind === 'group' ? `<span class="timeline-lane-note"> (group: ${escapeHtml(requireText(c.require, c.children.length))})</span>` : '';
     const state = c.firstMetShown
       ? `first met ${time(c.firstMetShown, dateNear(c.firstMetShown, nowDate))}`
       : c.then.status === 'met'
         ? 'met on the note&#39;s date'
-        : c.metSpans.length
+        : metDays.length
           ? 'met'
           : 'not met since';
     let bar = rules;
@@ -49,15 +52,15 @@ export function lanesHtml(lanes: Lane[], months: number[], width: number, nowDat
     out +=
       `<li class="${classes}" data-lane="${escapeHtml(c.id)}"><p class="timeline-lane-label"><span class="timeline-lane-name">${escapeHtml(label(c))}</span>${group}` +
       `<span class="timeline-lane-note"> · ${state}</span></p>` +
-      `<svg class="timeline-bar" viewBox="0 0 ${width} ${H}" preserveAspectRatio="none" role="img" aria-label="${escapeHtml(laneSummary(c))}">${bar}</svg></li>`;
+      `<svg class="timeline-bar" viewBox="0 0 ${width} ${H}" preserveAspectRatio="none" role="img" aria-label="${escapeHtml(laneSummary(c, metDays))}">${bar}</svg></li>`;
   }
   return out;
 }
 
 /** A long list of spans keeps its first and last five; every span is in /watch.json. */
-function spanCells(spans: [string, string][]): string {
+function spanCells(spans: [Day, Day][]): string {
   const { head, skipped, tail } = listedSpans(spans);
-  const cell = (s: [string, string]) => `<span class="timeline-span">${range(s)}</span>`;
+  const cell = (s: [Day, Day]) => `<span class="timeline-span">${range(s)}</span>`;
   return [...head.map(cell), ...(skipped ? [`… ${skipped} more spans (all in /watch.json) …`] : []), ...tail.map(cell)].join('; ');
 }
 
@@ -66,10 +69,11 @@ export function tableRowsHtml(lanes: Lane[]): string {
   let out = '';
   for (const l of lanes) {
     const c = l.c;
+    const metDays = packedMetSpans(c.spanDays);
     out +=
       `<tr${l.part ? ' class="timeline-row-part"' : ''} data-lane="${escapeHtml(c.id)}"><th scope="row">${l.part ? '<span class="visually-hidden">Part of the group above: </span>' : ''}${escapeHtml(label(c))}</th>` +
       `<td>${escapeHtml(STATUS[c.then.status].word)}</td>` +
-      `<td>${c.metSpans.length ? spanCells(c.metSpans) : 'never'}</td>` +
+      `<td>${metDays.length ? spanCells(metDays) : 'never'}</td>` +
       `<td>${c.firstMetShown ? time(c.firstMetShown, displayDate(c.firstMetShown)) : '—'}</td></tr>`;
   }
   return out;

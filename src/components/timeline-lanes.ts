@@ -1,10 +1,11 @@
 /**
- * Where a note's timeline lanes draw their spans: the record's spans (calendar dates) mapped onto a
+ * Where a note's timeline lanes draw their spans: the record's packed spans (calendar days) mapped onto a
  * 0..WIDTH axis that runs from the note's date to its "now". Drawing only: which days were met comes
  * from the records.
  */
 import type { ConditionRecord, NoteRecord, TimelineSpan } from '../archive/build-archive.ts';
 import { civil, day, utcDay } from '../core/dates.ts';
+import { unpackSpans } from '../core/timeline.ts';
 
 export const WIDTH = 1000;
 /** A lane never draws more than this many runs: about a pixel and a half each at 1280 px. */
@@ -65,7 +66,7 @@ export function timelineLanes(note: Pick<NoteRecord, 'conditions' | 'date' | 'no
   const lane = (c: ConditionRecord, part: boolean): Lane => ({
     c,
     part,
-    rects: toPixels(c.timeline.map((s) => ({ x: x(day(s.from) - 1), width: round(x(day(s.to)) - x(day(s.from) - 1)), status: s.status }))),
+    rects: toPixels(unpackSpans(c.spanDays).map((s) => ({ x: x(s.from - 1), width: round(x(s.to) - x(s.from - 1)), status: s.status }))),
     firstMetX: c.firstMetShown === null ? null : x(day(c.firstMetShown) - 1),
   });
   const lanes = note.conditions.flatMap((c) => (c.kind === 'group' ? [lane(c, false), ...c.children.map((k) => lane(k, true))] : [lane(c, false)]));
@@ -83,7 +84,7 @@ export function timelineLanes(note: Pick<NoteRecord, 'conditions' | 'date' | 'no
 }
 
 /** Met spans listed in words: all of them up to 10, else the first and last 5 and how many between. */
-export function listedSpans(spans: readonly [string, string][]): { head: [string, string][]; skipped: number; tail: [string, string][] } {
+export function listedSpans<T>(spans: readonly T[]): { head: T[]; skipped: number; tail: T[] } {
   if (spans.length <= 10) return { head: [...spans], skipped: 0, tail: [] };
   return { head: spans.slice(0, 5), skipped: spans.length - 10, tail: spans.slice(-5) };
 }

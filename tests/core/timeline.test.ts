@@ -12,7 +12,7 @@ import { day, formatDay, type Day } from '../../src/core/dates.ts';
 import { watchPropsSchema, type SeriesMeta } from '../../src/core/schema.ts';
 import type { SeriesLog } from '../../src/core/store.ts';
 import { thenNow } from '../../src/core/then-now.ts';
-import { combineStatuses, conditionSpans, firstMetOf, groupSpans, metSpansOf, type Require, type Span } from '../../src/core/timeline.ts';
+import { combineStatuses, conditionSpans, firstMetOf, groupSpans, metSpansOf, packSpans, packedMetSpans, unpackSpans, type Require, type Span } from '../../src/core/timeline.ts';
 import { int, numberMeta, pick, prng, randomLog, series, statusMeta, toRows, type Row } from './helpers.ts';
 
 const STATES = ['pending', 'passed', 'enacted'];
@@ -181,5 +181,24 @@ describe('groups', () => {
         expect(statusOn(spans, t)).toBe(want);
       }
     }
+  });
+});
+
+describe('packed spans', () => {
+  it('round-trip spans of every status, and read the met ones as day pairs', () => {
+    const spans: Span[] = [
+      { from: 100, to: 104, status: 'met' },
+      { from: 105, to: 105, status: 'not-met' },
+      { from: 106, to: 200, status: 'no-data' },
+      { from: 201, to: 201, status: 'met' },
+    ];
+    const p = packSpans(spans);
+    expect(p).toHaveLength(12);
+    expect(unpackSpans(p)).toEqual(spans);
+    expect(packedMetSpans(p)).toEqual([
+      [100, 104],
+      [201, 201],
+    ]);
+    expect(unpackSpans(packSpans([]))).toEqual([]);
   });
 });

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { ConditionRecord } from '../../src/archive/build-archive.ts';
 import { day, formatDay } from '../../src/core/dates.ts';
 import { PIXELS, WIDTH, listedSpans, timelineLanes } from '../../src/components/timeline-lanes.ts';
+import { packSpans } from '../../src/core/timeline.ts';
+
+/** A record's packed spans from spans written as dates. */
+const packed = (timeline: ConditionRecord['timeline']) => packSpans(timeline.map((s) => ({ from: day(s.from), to: day(s.to), status: s.status })));
 
 const rules = (date: string, nowDate: string) => timelineLanes({ conditions: [], date, nowDate }).months.length;
 
@@ -19,7 +23,7 @@ describe('timeline lanes', () => {
     const N = day('2026-06-30');
     const timeline: ConditionRecord['timeline'] = [];
     for (let t = D + 1; t <= N; t += 3) timeline.push({ from: formatDay(t), to: formatDay(Math.min(N, t + 2)), status: t % 2 ? 'met' : 'not-met' });
-    const { lanes } = timelineLanes({ conditions: [{ kind: 'watch', timeline, firstMetShown: null } as unknown as ConditionRecord], date: '1999-01-01', nowDate: '2026-06-30' });
+    const { lanes } = timelineLanes({ conditions: [{ kind: 'watch', spanDays: packed(timeline), firstMetShown: null } as unknown as ConditionRecord], date: '1999-01-01', nowDate: '2026-06-30' });
     const rects = lanes[0]!.rects;
     expect(timeline.length).toBeGreaterThan(PIXELS);
     expect(rects.length).toBeLessThanOrEqual(PIXELS);
@@ -33,7 +37,7 @@ describe('timeline lanes', () => {
       { from: '2026-03-06', to: '2026-03-08', status: 'met' },
       { from: '2026-03-09', to: '2026-03-20', status: 'not-met' },
     ];
-    const { lanes } = timelineLanes({ conditions: [{ kind: 'watch', timeline, firstMetShown: '2026-03-06' } as unknown as ConditionRecord], date: '2026-03-05', nowDate: '2026-03-20' });
+    const { lanes } = timelineLanes({ conditions: [{ kind: 'watch', spanDays: packed(timeline), firstMetShown: '2026-03-06' } as unknown as ConditionRecord], date: '2026-03-05', nowDate: '2026-03-20' });
     expect(lanes[0]!.rects).toEqual([
       { x: 0, width: 200, status: 'met' },
       { x: 200, width: 800, status: 'not-met' },

@@ -45,12 +45,70 @@ export function valueEntry(v: ValueRecord): Record<string, unknown> {
 }
 
 /** Conditions in note order: each group followed by its children. */
-function entries(conditions: readonly ConditionRecord[]): ConditionRecord[] {
-  return conditions.flatMap((c) => (c.kind === 'group' ? [c, ...c.children] : [c]));
+function* entries(conditions: readonly ConditionRecord[]): Generator<ConditionRecord> {
+  for (const c of conditions) {
+    yield c;
+    if (c.kind === 'group') yield* c.children;
+  }
 }
 
-/** The whole file: pretty-printed with two spaces, ending in a newline. */
+const BATCH = 256;
+
+/**
+ * An array of entries as `JSON.stringify(list, null, 2)` writes it at depth 1, a batch at a time: each
+ * batch is stringified inside the same nesting (`{"w": [...]}`) so its indentation is already right,
+ * and the wrapper is cut off.
+ */
+function* arrayText<T>(list: Iterable<T>, entry: (x: T) => unknown): Generator<string> {
+  const HEAD = '{\n  "w": [\n'.length;
+  const TAIL = '\n  ]\n}'.length;
+  let batch: unknown[] = [];
+  let first = true;
+  const flush = () => {
+    const text = JSON.stringify({ w: batch }, null, 2);
+    const out = `${first ? '[\n' : ',\n'}${text.slice(HEAD, text.length - TAIL)}`;
+    first = false;
+    batch = [];
+    return out;
+  };
+  for (const x of list) {
+    batch.push(entry(x));
+    if (batch.length === BATCH) yield flush();
+  }
+  if (batch.length) yield flush();
+  yield first ? '[]' : '\n  ]';
+}
+
+/**
+ * The whole file in pieces: pretty-printed with two spaces, ending in a newline, byte for byte what
+ * `JSON.stringify(file, null, 2)` writes, but one entry at a time: at 10,000 notes the file is about
+ * 350 MB, and stringifying it whole held every entry and the text at once (+1.1 GB).
+ */
+export function* watchJsonParts(archive: Pick<Archive, 'now' | 'conditions' | 'values'>): Generator<string> {
+  yield `{\n  "now": ${JSON.stringify(archive.now)},\n  "watches": `;
+  yield* arrayText(entries(archive.conditions), watchEntry);
+  yield ',\n  "values": ';
+  yield* arrayText(archive.values, valueEntry);
+  yield '\n}\n';
+}
+
+/** The whole file as text. */
 export function watchJson(archive: Pick<Archive, 'now' | 'conditions' | 'values'>): string {
-  return `${JSON.stringify({ now: archive.now, watches: entries(archive.conditions).map(watchEntry), values: archive.values.map(valueEntry) }, null, 2)}\n`;
+  return [...watchJsonParts(archive)].join('');
 }
 
+/** The whole file as UTF-8, encoded a megabyte at a time (the page writes these bytes). */
+export function watchJsonBytes(archive: Pick<Archive, 'now' | 'conditions' | 'values'>): Buffer {
+  const encoder = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  let batch = '';
+  for (const part of watchJsonParts(archive)) {
+    batch += part;
+    if (batch.length >= 1 << 20) {
+      chunks.push(encoder.encode(batch));
+      batch = '';
+    }
+  }
+  chunks.push(encoder.encode(batch));
+  return Buffer.concat(chunks);
+}

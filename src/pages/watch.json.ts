@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getArchive } from '../archive/index.ts';
-import { watchJson } from '../lib/watch-json.ts';
+import { watchJsonBytes } from '../lib/watch-json.ts';
 
 export const GET: APIRoute = () =>
-  new Response(watchJson(getArchive()), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(watchJsonBytes(getArchive()), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

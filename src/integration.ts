@@ -2,21 +2,28 @@
  * The asof Astro integration: loads and verifies the archive before anything renders, so a bad input
  * fails the build with the list of problems (file:line: what, and what to do) instead of a stack
  * trace; includes drafts in dev and re-reads the archive on edits there; gives note links the base
- * Astro resolved. (Search is indexed after the build: src/search/index-site.ts.)
+ * Astro resolved; writes /watch.json after the pages. (Search is indexed after the build:
+ * src/search/index-site.ts.)
  */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AsofError, formatProblem } from './core/problems.ts';
 import { archiveRoot, configureArchive, getArchive, resetArchive } from './archive/index.ts';
+import { writePartsAtomic } from './io/write-atomic.ts';
+import { watchJsonParts } from './lib/watch-json.ts';
 import { setNoteLinkBase } from './notes/inject-note-props.ts';
 
 export function asof(): AstroIntegration {
   return {
     name: 'asof',
     hooks: {
-      'astro:config:setup': ({ command, config, logger }) => {
+      'astro:config:setup': ({ command, config, logger, injectRoute }) => {
         // The base from astro.config.mjs or `astro build --base`, as Astro resolved it.
         setNoteLinkBase(config.base);
         configureArchive({ includeDrafts: command === 'dev' });
+        // A build writes /watch.json after the pages (below); the dev server serves it as a route.
+        if (command === 'dev') injectRoute({ pattern: '/watch.json', entrypoint: new URL('./routes/watch.json.ts', import.meta.url) });
         if (command !== 'build') return;
         try {
           const archive = getArchive();
@@ -31,6 +38,12 @@ export function asof(): AstroIntegration {
           // problems are the whole message. Nothing has been written yet.
           process.exit(1);
         }
+      },
+      // /watch.json holds every condition's met spans: hundreds of MB at 10,000 notes. Written here a
+      // batch of entries at a time rather than as a page, which holds the whole text and its bytes.
+      'astro:build:done': ({ dir, logger }) => {
+        const bytes = writePartsAtomic(join(fileURLToPath(dir), 'watch.json'), watchJsonParts(getArchive()));
+        logger.info(`watch.json: ${(bytes / 2 ** 20).toFixed(1)} MB`);
       },
       'astro:server:setup': ({ server }) => {
         const root = archiveRoot();

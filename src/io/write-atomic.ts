@@ -72,3 +72,45 @@ function syncDir(dir: string): void {
     if (fd !== undefined) closeSync(fd);
   }
 }
+
+/**
+ * Writes text given in parts (a generator of any length) the same way: to a temp file, a megabyte at
+ * a time, then renamed over `path`. Only one batch is ever held, however large the file.
+ */
+export function writePartsAtomic(path: string, parts: Iterable<string>): number {
+  const tmp = tempPathFor(path);
+  let fd: number | undefined;
+  let total = 0;
+  try {
+    fd = openSync(tmp, 'wx', 0o644);
+    const flush = (text: string) => {
+      const bytes = Buffer.from(text, 'utf8');
+      let off = 0;
+      while (off < bytes.length) off += writeSync(fd!, bytes, off, bytes.length - off);
+      total += bytes.length;
+    };
+    let batch = '';
+    for (const part of parts) {
+      batch += part;
+      if (batch.length >= 1 << 20) {
+        flush(batch);
+        batch = '';
+      }
+    }
+    flush(batch);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, path);
+    syncDir(dirname(path));
+    return total;
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // already renamed or never created
+    }
+    throw e;
+  }
+}

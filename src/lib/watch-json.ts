@@ -96,19 +96,3 @@ export function* watchJsonParts(archive: Pick<Archive, 'now' | 'conditions' | 'v
 export function watchJson(archive: Pick<Archive, 'now' | 'conditions' | 'values'>): string {
   return [...watchJsonParts(archive)].join('');
 }
-
-/** The whole file as UTF-8, encoded a megabyte at a time (the page writes these bytes). */
-export function watchJsonBytes(archive: Pick<Archive, 'now' | 'conditions' | 'values'>): Buffer {
-  const encoder = new TextEncoder();
-  const chunks: Uint8Array[] = [];
-  let batch = '';
-  for (const part of watchJsonParts(archive)) {
-    batch += part;
-    if (batch.length >= 1 << 20) {
-      chunks.push(encoder.encode(batch));
-      batch = '';
-    }
-  }
-  chunks.push(encoder.encode(batch));
-  return Buffer.concat(chunks);
-}

@@ -6,10 +6,39 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FileExistsError, writeFileAtomic } from '../../src/io/write-atomic.ts';
+import { FileExistsError, writeFileAtomic, writePartsAtomic } from '../../src/io/write-atomic.ts';
 import { copyArchive, data, DATA_CLI, hashTree, newNote, read, removeTemps, tempDir, TODAY } from './helpers.ts';
 
 afterAll(removeTemps);
+
+describe('writePartsAtomic', () => {
+  it('writes parts of any size (batches of a megabyte) as one file, replacing the old one', () => {
+    const dir = tempDir('atomic');
+    const f = join(dir, 'big.json');
+    writeFileSync(f, 'old\n');
+    const parts = function* () {
+      for (let i = 0; i < 3000; i++) yield `${String(i).padStart(4, '0')}:${'é'.repeat(500)}\n`;
+    };
+    const expected = [...parts()].join('');
+    expect(Buffer.byteLength(expected)).toBeGreaterThan(2 << 20);
+    expect(writePartsAtomic(f, parts())).toBe(Buffer.byteLength(expected));
+    expect(readFileSync(f, 'utf8')).toBe(expected);
+    expect(readdirSync(dir)).toEqual(['big.json']);
+  });
+
+  it('when the parts fail midway, the old file keeps its bytes and no temp file is left', () => {
+    const dir = tempDir('atomic');
+    const f = join(dir, 'big.json');
+    writeFileSync(f, 'old\n');
+    const parts = function* () {
+      yield 'x'.repeat(3 << 20);
+      throw new Error('the archive changed');
+    };
+    expect(() => writePartsAtomic(f, parts())).toThrow('the archive changed');
+    expect(readFileSync(f, 'utf8')).toBe('old\n');
+    expect(readdirSync(dir)).toEqual(['big.json']);
+  });
+});
 
 describe('writeFileAtomic', () => {
   it('replaces a file with overwrite, and leaves no temp file', () => {

@@ -368,5 +368,22 @@ export function parseNoteSource(file: string, source: string): ParsedNote {
     for (const child of n.children ?? []) visit(child);
   };
   visit(tree);
-  return note;
+  const { fieldLine, problems: found, ...kept } = note;
+  return { ...detached(kept), fieldLine, problems: found };
+}
+
+/**
+ * A deep copy whose strings own their characters. Props and labels read from the MDX are slices of
+ * the note's whole source, so each one kept by the archive would keep that source alive (about 70 MB
+ * at 10,000 notes); copied, only what is kept stays.
+ */
+function detached<T>(x: T): T {
+  if (typeof x === 'string') return (x.length > 12 ? Buffer.from(x, 'utf8').toString('utf8') : x) as T;
+  if (Array.isArray(x)) return x.map(detached) as T;
+  if (x !== null && typeof x === 'object' && Object.getPrototypeOf(x) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(x)) out[k] = detached(v);
+    return out as T;
+  }
+  return x;
 }

@@ -1,7 +1,7 @@
 /**
  * The timeline's lanes and table rows as HTML strings (written with `set:html`): a note's timeline is
  * a few hundred elements, and one string per part renders far faster than one template node each.
- * The axis rules of a lane are one path, not one line each. Every text is escaped here.
+ * A lane's axis rules are one path, and so are its runs of each status. Every text is escaped here.
  */
 import type { ConditionRecord } from '../archive/build-archive.ts';
 import { formatDay, type Day } from '../core/dates.ts';
@@ -24,11 +24,23 @@ function laneSummary(c: ConditionRecord, metDays: [Day, Day][]): string {
   return `${label(c)}: ${met} after the note${first}.`;
 }
 
-const RECT = {
-  met: (x: number, w: number) => `<rect class="timeline-met" x="${x}" y="1" width="${w}" height="${H - 2}"></rect>`,
-  'not-met': (x: number, w: number) => `<rect class="timeline-not-met" x="${x}" y="${H / 2 - 3}" width="${w}" height="6"></rect>`,
-  'no-data': (x: number, w: number) => `<rect class="timeline-no-data" x="${x}" y="${H / 2 - 1}" width="${w}" height="2"></rect>`,
-} as const;
+/** Each status's band: its top and height in the 16-unit-high bar. */
+const BAND = { met: [1, H - 2], 'not-met': [H / 2 - 3, 6], 'no-data': [H / 2 - 1, 2] } as const;
+
+/**
+ * A lane's runs as one path per status, a closed rectangle per run ("M x y h w v h h -w z"): an old
+ * note's lanes hold hundreds of runs, and a path segment is a quarter of the bytes of a <rect>.
+ */
+function runsHtml(rects: Lane['rects']): string {
+  let out = '';
+  for (const status of ['met', 'not-met', 'no-data'] as const) {
+    const [y, h] = BAND[status];
+    let d = '';
+    for (const r of rects) if (r.status === status) d += `M${r.x} ${y}h${r.width}v${h}h-${r.width}z`;
+    if (d) out += `<path class="timeline-${status}" d="${d}"></path>`;
+  }
+  return out;
+}
 
 /** The lanes' `<li>`s: label, then the bar with the axis rules, the spans and the first-met mark. */
 export function lanesHtml(lanes: Lane[], months: number[], width: number, nowDate: string): string {
@@ -46,8 +58,7 @@ export function lanesHtml(lanes: Lane[], months: number[], width: number, nowDat
         : metDays.length
           ? 'met'
           : 'not met since';
-    let bar = rules;
-    for (const r of l.rects) bar += RECT[r.status](r.x, r.width);
+    let bar = rules + runsHtml(l.rects);
     if (l.firstMetX !== null) bar += `<line class="timeline-first" x1="${l.firstMetX}" x2="${l.firstMetX}" y1="0" y2="${H}" vector-effect="non-scaling-stroke"></line>`;
     out +=
       `<li class="${classes}" data-lane="${escapeHtml(c.id)}"><p class="timeline-lane-label"><span class="timeline-lane-name">${escapeHtml(label(c))}</span>${group}` +

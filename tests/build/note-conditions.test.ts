@@ -79,7 +79,8 @@ describe('the timeline', () => {
     expect(all(t, tag('svg'))).toHaveLength(8);
     // A condition met, then not, then met again: three met spans in its lane and its table row.
     const under = one(t, and(tag('li'), byAttr('data-lane', 'the-rate-stays-under-the-ceiling')));
-    expect(all(under, hasClass('timeline-met'))).toHaveLength(3);
+    // One path per status; each run of days is one closed rectangle in it.
+    expect(attr(one(under, hasClass('timeline-met')), 'd')?.match(/M[\d.]+ [\d.]+h[\d.]+v[\d.]+h-[\d.]+z/g)).toHaveLength(3);
     const row = one(t, and(tag('tr'), byAttr('data-lane', 'the-rate-stays-under-the-ceiling')));
     expect(all(row, hasClass('timeline-span')).map(text)).toEqual(['3 Mar 2026 – 9 Mar 2026', '21 Mar 2026 – 14 Apr 2026', '1 Jun 2026 – 30 Jun 2026']);
     expect(text(one(t, hasClass('timeline-order')))).toMatch(/^First: The rate above 4\.5%, 10 Mar; then: Custody holdings above 3,000, 20 Mar; then: Two of three signs, 15 Apr;/);

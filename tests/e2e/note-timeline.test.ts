@@ -31,8 +31,11 @@ suite('the condition timeline, without JavaScript', () => {
         els.map((li) => {
           const label = li.querySelector('.timeline-lane-label')!.getBoundingClientRect();
           const bar = li.querySelector('svg')!.getBoundingClientRect();
-          const met = [...li.querySelectorAll('rect.timeline-met')].map((r) => r.getBoundingClientRect().width);
-          return { labelBottom: label.bottom, barTop: bar.top, barLeft: bar.left, barWidth: bar.width, met };
+          // Each met run is a rectangle "M x y h w ..." in the lane's met path, x and w out of 1000.
+          const d = li.querySelector('path.timeline-met')?.getAttribute('d') ?? '';
+          const met = [...d.matchAll(/M[\d.]+ [\d.]+h([\d.]+)/g)].map((m) => (Number(m[1]) / 1000) * bar.width);
+          const drawn = li.querySelector('path.timeline-met')?.getBoundingClientRect().width ?? 0;
+          return { labelBottom: label.bottom, barTop: bar.top, barLeft: bar.left, barWidth: bar.width, met, drawn };
         }),
       );
       for (const b of boxes) {
@@ -42,9 +45,11 @@ suite('the condition timeline, without JavaScript', () => {
         expect(b.barWidth).toBeCloseTo(boxes[0]!.barWidth, 0);
         expect(b.barWidth).toBeGreaterThan(width === 390 ? 300 : 500);
       }
-      // The first lane is met on two spans, both drawn with real width.
+      // The first lane is met on two spans, both drawn with real width (in CSS pixels).
       expect(boxes[0]!.met).toHaveLength(2);
       for (const w of boxes[0]!.met) expect(w).toBeGreaterThan(5);
+      // And the browser drew them: the met path spans at least both runs.
+      expect(boxes[0]!.drawn).toBeGreaterThanOrEqual(boxes[0]!.met[0]! + boxes[0]!.met[1]! - 1);
       const { overflow, culprits } = await horizontalOverflow(fx.page);
       expect(overflow, culprits.join(', ')).toBeLessThanOrEqual(0);
       // The table opens without script.

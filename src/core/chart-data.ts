@@ -5,7 +5,7 @@
  * vintage, range-extremum tables, the list of revised dates) is done once per series and memoized,
  * so a page costs O(pixels · log n), never a scan of the whole series.
  */
-import { formatDay, type Day } from './dates.ts';
+import { MONTH_ABBR, formatDay, type Day } from './dates.ts';
 import type { SeriesLog } from './store.ts';
 import { lowerBound } from './search.ts';
 
@@ -242,7 +242,6 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   return out;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** First days of months between from and to, every `step` months, at most about `count` of them. */
 export function dayTicks(from: Day, to: Day, count = 6): { day: Day; label: string }[] {
@@ -261,7 +260,7 @@ export function dayTicks(from: Day, to: Day, count = 6): { day: Day; label: stri
     if (total % step !== 0) continue;
     const d = monthStart(y, m);
     if (d < from || d > to) continue;
-    out.push({ day: d, label: step >= 12 ? String(y) : m === 0 || out.length === 0 ? `${MONTHS[m]} ${y}` : MONTHS[m]! });
+    out.push({ day: d, label: step >= 12 ? String(y) : m === 0 || out.length === 0 ? `${MONTH_ABBR[m]} ${y}` : MONTH_ABBR[m]! });
   }
   return out;
 }

@@ -50,6 +50,9 @@ export function day(text: string): Day {
   return d;
 }
 
+/** Month abbreviations, January first: the one list the formatter and the chart axes read. */
+export const MONTH_ABBR: readonly string[] = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 export function formatDay(d: Day): string {
   const [y, m, dd] = civil(d);
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;

@@ -4,17 +4,16 @@
  * axis and a pointer readout. Client-safe: its only runtime import is the pure calendar in core/dates.
  */
 import type { Status } from '../core/conditions.ts';
-import { parseDay } from '../core/dates.ts';
+import { MONTH_ABBR, parseDay } from '../core/dates.ts';
 import type { SeriesMeta } from '../core/schema.ts';
 import type { WatchRecord } from '../archive/build-archive.ts';
 
-const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** `2026-03-05` → `5 Mar 2026`; from the digits, so no time zone can move it. */
 export function displayDate(iso: string): string {
   if (parseDay(iso) === undefined) throw new Error(`not a calendar date (YYYY-MM-DD): ${JSON.stringify(iso)}`);
-  return `${Number(iso.slice(8, 10))} ${MONTHS_SHORT[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+  return `${Number(iso.slice(8, 10))} ${MONTH_ABBR[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 }
 
 /** `2026-03-05` → `5 Mar`: a date beside a value whose year the context already gives. */

@@ -186,13 +186,20 @@ function groupTestText(g: GroupRecord): string {
 
 type RowArchive = Pick<Archive, 'noteById' | 'data'>;
 
-/** Row HTML by record: views only reorder rows, so each is written once per build, not once per view. */
+/**
+ * Row HTML by record, for the rows shown in more than one view (the newest period's sort orders):
+ * those views only reorder rows, so each is written once. An older period's rows are written once
+ * anyway and are not kept (at 10,000 notes they were 165 MB held to the end of the build).
+ */
 const rowCache = new WeakMap<ConditionRecord, string>();
 
 /** One <tr> of the dashboard (a group's, or a part's under it); the data attributes drive the CSS filters. */
-export function conditionRowHtml(c: ConditionRecord, note: NoteRecord, archive: Pick<Archive, 'data' | 'noteById'>): string {
-  let html = rowCache.get(c);
-  if (html === undefined) rowCache.set(c, (html = isGroup(c) ? groupRowHtml(c, note, archive) : watchRowHtml(c, note, archive)));
+export function conditionRowHtml(c: ConditionRecord, note: NoteRecord, archive: Pick<Archive, 'data' | 'noteById'>, reuse = false): string {
+  let html = reuse ? rowCache.get(c) : undefined;
+  if (html === undefined) {
+    html = isGroup(c) ? groupRowHtml(c, note, archive) : watchRowHtml(c, note, archive);
+    if (reuse) rowCache.set(c, html);
+  }
   return html;
 }
 
@@ -245,12 +252,12 @@ export function watchRowHtml(w: WatchRecord, note: NoteRecord, archive: Pick<Arc
   );
 }
 
-/** All rows of a view, joined: each condition, and right under a group its parts. */
-export function rowsHtml(conditions: readonly ConditionRecord[], archive: RowArchive): string {
+/** All rows of a view, joined: each condition, and right under a group its parts. `reuse`: keep them for other views. */
+export function rowsHtml(conditions: readonly ConditionRecord[], archive: RowArchive, reuse = false): string {
   let out = '';
   for (const c of conditions) {
     const note = archive.noteById.get(c.note)!;
-    for (const r of rowsOf(c)) out += conditionRowHtml(r, note, archive);
+    for (const r of rowsOf(c)) out += conditionRowHtml(r, note, archive, reuse);
   }
   return out;
 }

@@ -25,14 +25,20 @@ export function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-export function writeFileAtomic(path: string, data: Uint8Array | string, options: WriteOptions): void {
+/**
+ * The one protocol: `fill` writes the new bytes to a temp file beside `path`; they are flushed, then
+ * the temp file takes `path`'s name (without `overwrite`, only if `path` does not exist yet). On any
+ * failure the temp file goes and `path` is as it was.
+ */
+function commit(path: string, fill: (write: (bytes: Uint8Array) => void) => void, options: WriteOptions): void {
   const tmp = tempPathFor(path);
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let fd: number | undefined;
   try {
-    fd = openSync(tmp, 'wx', 0o644);
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    const out = (fd = openSync(tmp, 'wx', 0o644));
+    fill((bytes) => {
+      let off = 0;
+      while (off < bytes.length) off += writeSync(out, bytes, off, bytes.length - off);
+    });
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -60,6 +66,40 @@ export function writeFileAtomic(path: string, data: Uint8Array | string, options
   }
 }
 
+export function writeFileAtomic(path: string, data: Uint8Array | string, options: WriteOptions): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  commit(path, (write) => write(bytes), options);
+}
+
+/**
+ * Writes text given in parts (a generator of any length) the same way, a megabyte at a time: only
+ * one batch is ever held, however large the file. Replaces `path`; returns the bytes written.
+ */
+export function writePartsAtomic(path: string, parts: Iterable<string>): number {
+  let total = 0;
+  commit(
+    path,
+    (write) => {
+      const flush = (text: string) => {
+        const bytes = Buffer.from(text, 'utf8');
+        write(bytes);
+        total += bytes.length;
+      };
+      let batch = '';
+      for (const part of parts) {
+        batch += part;
+        if (batch.length >= 1 << 20) {
+          flush(batch);
+          batch = '';
+        }
+      }
+      flush(batch);
+    },
+    { overwrite: true },
+  );
+  return total;
+}
+
 /** Makes the rename itself durable; not every platform allows opening a folder, so best effort. */
 function syncDir(dir: string): void {
   let fd: number | undefined;
@@ -70,47 +110,5 @@ function syncDir(dir: string): void {
     // Windows and some file systems refuse; the rename is still atomic there.
   } finally {
     if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/**
- * Writes text given in parts (a generator of any length) the same way: to a temp file, a megabyte at
- * a time, then renamed over `path`. Only one batch is ever held, however large the file.
- */
-export function writePartsAtomic(path: string, parts: Iterable<string>): number {
-  const tmp = tempPathFor(path);
-  let fd: number | undefined;
-  let total = 0;
-  try {
-    fd = openSync(tmp, 'wx', 0o644);
-    const flush = (text: string) => {
-      const bytes = Buffer.from(text, 'utf8');
-      let off = 0;
-      while (off < bytes.length) off += writeSync(fd!, bytes, off, bytes.length - off);
-      total += bytes.length;
-    };
-    let batch = '';
-    for (const part of parts) {
-      batch += part;
-      if (batch.length >= 1 << 20) {
-        flush(batch);
-        batch = '';
-      }
-    }
-    flush(batch);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, path);
-    syncDir(dirname(path));
-    return total;
-  } catch (e) {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // already renamed or never created
-    }
-    throw e;
   }
 }

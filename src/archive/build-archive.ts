@@ -9,17 +9,10 @@ import { day, formatDay, type Day } from '../core/dates.ts';
 import { errorsOf, type Problem } from '../core/problems.ts';
 import type { GroupProps, ValueProps } from '../core/schema.ts';
 import { pickSnapshot, thenNow, type Evaluation, type ThenEvaluation } from '../core/then-now.ts';
-import { combineStatuses, groupSpans, packSpans, packedMetSpans, unpackSpans, type DayStatus, type PackedSpans, type Require, type Span } from '../core/timeline.ts';
+import { combineStatuses, groupSpans, packSpans, packedMetSpans, type DayStatus, type PackedSpans, type Require, type Span } from '../core/timeline.ts';
 import { checkValueProps, valueThenNow, type ValueSide } from '../core/values.ts';
 import type { ParsedNote, Position } from '../notes/parse-note.ts';
 import { noteCharts, sparklineRecord, type ChartRecord, type SparklineRecord } from './chart-records.ts';
-
-/** A run of days with one status, as calendar dates (inclusive). */
-export interface TimelineSpan {
-  from: string;
-  to: string;
-  status: DayStatus;
-}
 
 /** What a single condition and a group share: then, now, and the days after the note. */
 interface ConditionBase {
@@ -34,12 +27,11 @@ interface ConditionBase {
   firstMetAfterNote: string | null;
   /** firstMetAfterNote where it says something: null when it was already met on the note's date. */
   firstMetShown: string | null;
-  /** Status on every day of (D, now], as known now, packed as calendar days (core/timeline.ts). */
+  /**
+   * Status on every day of (D, now], as known now, packed as calendar days (core/timeline.ts): a large
+   * archive holds millions of spans. `metSpanDates` writes the met ones as dates when a page needs them.
+   */
   spanDays: PackedSpans;
-  /** Maximal runs of days in (D, now] on which it was met, as known now (read from spanDays). */
-  readonly metSpans: [string, string][];
-  /** Status on every day of (D, now], as known now (read from spanDays). */
-  readonly timeline: TimelineSpan[];
   /** Every series it reads. */
   seriesRead: string[];
 }
@@ -173,18 +165,11 @@ export function tallyOf(conditions: readonly ConditionRecord[]): Tally {
   };
 }
 
-/**
- * A record with its spans: kept packed (`spanDays`), and written as dates (`metSpans`, `timeline`)
- * only when a page or /watch.json reads them, so a large archive does not hold millions of strings.
- */
-function withSpans<R extends object>(record: R, spans: readonly Span[]): R & Pick<ConditionBase, 'spanDays' | 'metSpans' | 'timeline'> {
-  const spanDays = packSpans(spans);
-  return Object.defineProperties(record, {
-    spanDays: { value: spanDays, enumerable: true },
-    metSpans: { get: () => packedMetSpans(spanDays).map(([a, b]): [string, string] => [formatDay(a), formatDay(b)]), enumerable: true },
-    timeline: { get: () => unpackSpans(spanDays).map((x) => ({ from: formatDay(x.from), to: formatDay(x.to), status: x.status })), enumerable: true },
-  }) as R & Pick<ConditionBase, 'spanDays' | 'metSpans' | 'timeline'>;
+/** Maximal runs of days in (D, now] on which a condition was met, as known now, as date pairs. */
+export function metSpanDates(r: Pick<ConditionBase, 'spanDays'>): [string, string][] {
+  return packedMetSpans(r.spanDays).map(([a, b]): [string, string] => [formatDay(a), formatDay(b)]);
 }
+
 const firstShown = (then: Evaluation, first: string | null) => (then.status === 'met' ? null : first);
 /** A child's status as a group reads it: a `then` baseline is not yet true. */
 const asPart = (s: Evaluation['status']) => (s === 'baseline' ? 'not-met' : s);
@@ -203,8 +188,8 @@ function groupRecord(note: string, g: { id: string; index: number; props: GroupP
     statusAsKnownNow: combineStatuses(require, children.map((c) => asPart(c.then.statusAsKnownNow))),
   };
   const firstMet = first ? formatDay(first.from) : null;
-  return withSpans({
-    kind: 'group' as const,
+  return {
+    kind: 'group',
     note,
     id: g.id,
     title: g.props.title,
@@ -217,7 +202,8 @@ function groupRecord(note: string, g: { id: string; index: number; props: GroupP
     firstMetAfterNote: firstMet,
     firstMetShown: firstShown(then, firstMet),
     seriesRead: [...new Set(children.flatMap((c) => c.seriesRead))],
-  }, combined);
+    spanDays: packSpans(combined),
+  };
 }
 
 export function buildArchive(data: DataSet, parsed: readonly ParsedNote[], options: BuildOptions): { archive: Archive; problems: Problem[] } {
@@ -265,8 +251,8 @@ export function buildArchive(data: DataSet, parsed: readonly ParsedNote[], optio
       if (!evaluate) continue;
       const { spans, ...result } = thenNow(resolved.condition, data.logs, D, snapshot!, N!);
       spansOf.set(w.index, spans);
-      watches.push(withSpans({
-        kind: 'watch' as const,
+      watches.push({
+        kind: 'watch',
         note: n.id,
         id: w.id,
         label: w.label,
@@ -280,7 +266,8 @@ export function buildArchive(data: DataSet, parsed: readonly ParsedNote[], optio
         ...result,
         firstMetShown: firstShown(result.then, result.firstMetAfterNote),
         sparkline: sparklineRecord(data.logs, { series: w.props.series, condition: resolved.condition, reference: result.reference }, D, day(result.now.date)),
-      }, spans));
+        spanDays: packSpans(spans),
+      });
     }
     const byIndex = new Map(watches.map((w) => [w.index, w]));
     const groups: GroupRecord[] = [];

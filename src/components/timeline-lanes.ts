@@ -3,9 +3,9 @@
  * 0..WIDTH axis that runs from the note's date to its "now". Drawing only: which days were met comes
  * from the records.
  */
-import type { ConditionRecord, NoteRecord, TimelineSpan } from '../archive/build-archive.ts';
+import type { ConditionRecord, NoteRecord } from '../archive/build-archive.ts';
 import { civil, day, utcDay } from '../core/dates.ts';
-import { unpackSpans } from '../core/timeline.ts';
+import { unpackSpans, type DayStatus } from '../core/timeline.ts';
 
 export const WIDTH = 1000;
 /** A lane never draws more than this many runs: about a pixel and a half each at 1280 px. */
@@ -14,7 +14,7 @@ export const PIXELS = 500;
 export interface LaneRect {
   x: number;
   width: number;
-  status: TimelineSpan['status'];
+  status: DayStatus;
 }
 
 export interface Lane {

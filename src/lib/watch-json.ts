@@ -4,7 +4,7 @@
  * it was met; and every `<Value>`. Keys are written in a fixed order so the file is stable across
  * builds and easy to diff.
  */
-import type { Archive, ConditionRecord, ValueRecord } from '../archive/build-archive.ts';
+import { metSpanDates, type Archive, type ConditionRecord, type ValueRecord } from '../archive/build-archive.ts';
 import type { Evaluation, ThenEvaluation } from '../core/then-now.ts';
 
 const TEST_KEYS = ['above', 'below', 'between', 'equals', 'trend', 'over', 'for'] as const;
@@ -31,7 +31,7 @@ export function watchEntry(w: ConditionRecord): Record<string, unknown> {
   entry.then = thenEvaluation(w.then);
   entry.now = evaluation(w.now);
   entry.firstMetAfterNote = w.firstMetAfterNote;
-  entry.metSpans = w.metSpans;
+  entry.metSpans = metSpanDates(w);
   return entry;
 }
 

@@ -4,7 +4,7 @@
  * tallies, and the sequence of what came true after a note.
  */
 import { describe, expect, it } from 'vitest';
-import { buildArchive } from '../../src/archive/build-archive.ts';
+import { buildArchive, metSpanDates } from '../../src/archive/build-archive.ts';
 import { loadDataSet } from '../../src/core/dataset.ts';
 import { buildSnapshots } from '../../src/core/seal.ts';
 import { day } from '../../src/core/dates.ts';
@@ -38,7 +38,7 @@ describe('buildArchive', () => {
     expect(note).toMatchObject({ snapshot: '2026-03-12', nowDate: '2026-03-25', hasNewerSnapshot: false });
     expect(note.watches[0]!.now).toMatchObject({ date: '2026-03-25', snapshot: '2026-03-12', status: 'met', value: 4.8 });
     expect(note.watches[0]!.then.status).toBe('met');
-    expect(note.watches[0]!.metSpans).toEqual([]);
+    expect(metSpanDates(note.watches[0]!)).toEqual([]);
     expect(problems).toContainEqual(expect.objectContaining({ file: 'content/notes/2026-03-25-late.mdx', field: 'date', severity: 'warning', message: expect.stringMatching(/13 days after the newest snapshot \(2026-03-12\)/) }));
   });
 

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { ConditionRecord } from '../../src/archive/build-archive.ts';
 import { day, formatDay } from '../../src/core/dates.ts';
 import { PIXELS, WIDTH, listedSpans, timelineLanes } from '../../src/components/timeline-lanes.ts';
-import { packSpans } from '../../src/core/timeline.ts';
+import { packSpans, type DayStatus } from '../../src/core/timeline.ts';
+
+type DatedSpan = { from: string; to: string; status: DayStatus };
 
 /** A record's packed spans from spans written as dates. */
-const packed = (timeline: ConditionRecord['timeline']) => packSpans(timeline.map((s) => ({ from: day(s.from), to: day(s.to), status: s.status })));
+const packed = (timeline: DatedSpan[]) => packSpans(timeline.map((s) => ({ from: day(s.from), to: day(s.to), status: s.status })));
 
 const rules = (date: string, nowDate: string) => timelineLanes({ conditions: [], date, nowDate }).months.length;
 
@@ -21,7 +23,7 @@ describe('timeline lanes', () => {
   it('a lane of more spans than pixels is drawn one pixel at a time, in the status covering most of it', () => {
     const D = day('1999-01-01');
     const N = day('2026-06-30');
-    const timeline: ConditionRecord['timeline'] = [];
+    const timeline: DatedSpan[] = [];
     for (let t = D + 1; t <= N; t += 3) timeline.push({ from: formatDay(t), to: formatDay(Math.min(N, t + 2)), status: t % 2 ? 'met' : 'not-met' });
     const { lanes } = timelineLanes({ conditions: [{ kind: 'watch', spanDays: packed(timeline), firstMetShown: null } as unknown as ConditionRecord], date: '1999-01-01', nowDate: '2026-06-30' });
     const rects = lanes[0]!.rects;
@@ -33,7 +35,7 @@ describe('timeline lanes', () => {
   });
 
   it('a lane that fits is drawn span by span', () => {
-    const timeline: ConditionRecord['timeline'] = [
+    const timeline: DatedSpan[] = [
       { from: '2026-03-06', to: '2026-03-08', status: 'met' },
       { from: '2026-03-09', to: '2026-03-20', status: 'not-met' },
     ];

@@ -9,7 +9,7 @@ import { day, formatDay, type Day } from '../core/dates.ts';
 import { errorsOf, type Problem } from '../core/problems.ts';
 import type { GroupProps, ValueProps } from '../core/schema.ts';
 import { pickSnapshot, thenNow, type Evaluation, type ThenEvaluation } from '../core/then-now.ts';
-import { combineStatuses, groupSpans, packSpans, packedMetSpans, type DayStatus, type PackedSpans, type Require, type Span } from '../core/timeline.ts';
+import { combineStatuses, groupSpans, packSpans, packedMetSpans, type PackedSpans, type Require, type Span } from '../core/timeline.ts';
 import { checkValueProps, valueThenNow, type ValueSide } from '../core/values.ts';
 import type { ParsedNote, Position } from '../notes/parse-note.ts';
 import { noteCharts, sparklineRecord, type ChartRecord, type SparklineRecord } from './chart-records.ts';

@@ -15,6 +15,19 @@ export const WITHDRAWN = 'withdrawn';
 /** No honest row is longer than this; a longer one is garbage and is refused before parsing. */
 export const MAX_LINE_BYTES = 4096;
 
+/**
+ * A finite number as the log writes a value: a plain decimal, never an exponent (the format accepts
+ * none); undefined for NaN and infinities. Used by the feeds and by a derived series' CSV.
+ */
+export function decimalText(n: number): string | undefined {
+  if (!Number.isFinite(n)) return undefined;
+  const s = String(n);
+  if (!/e/i.test(s)) return s;
+  // From 1e21 up a double is a whole number (and toFixed writes an exponent there).
+  if (Math.abs(n) >= 1) return BigInt(Math.round(n)).toString();
+  return n.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+}
+
 /** Parsed rows, column-wise. For a status series `values` holds indexes into `states`; NaN is a withdrawal. */
 export interface ObservationRows {
   dates: Int32Array;

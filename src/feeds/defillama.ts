@@ -5,8 +5,9 @@
  * `pull.field` names it (e.g. peggedUSD). Dates are the UTC calendar day of the timestamp.
  */
 import { formatDay } from '../core/dates.ts';
+import { decimalText } from '../core/observation-log.ts';
 import { feedBase, getJson } from './http.ts';
-import { FeedError, ShapeReader, decimalText, uniqueDates, type FeedPoint, type FeedRequest } from './types.ts';
+import { FeedError, ShapeReader, uniqueDates, type FeedPoint, type FeedRequest } from './types.ts';
 
 export const DEFILLAMA_BASE = 'https://stablecoins.llama.fi';
 

@@ -8,8 +8,9 @@
  * `pull.field` picks the value column; each named dataset has a default (auctions: high_yield, or
  * high_investment_rate when filtered to security_type=Bill).
  */
+import { decimalText } from '../core/observation-log.ts';
 import { feedBase, getJson, query } from './http.ts';
-import { FeedError, ShapeReader, decimalText, uniqueDates, type FeedPoint, type FeedRequest } from './types.ts';
+import { FeedError, ShapeReader, uniqueDates, type FeedPoint, type FeedRequest } from './types.ts';
 
 export const FISCALDATA_BASE = 'https://api.fiscaldata.treasury.gov/services/api/fiscal_service';
 const PAGE_SIZE = 10_000;

@@ -3,6 +3,7 @@
  * parse the source's own response format strictly: an unexpected shape is an error naming the feed
  * and the series, never a guess.
  */
+import { decimalText } from '../core/observation-log.ts';
 import { DECIMAL } from '../core/patterns.ts';
 import type { HttpOptions } from './http.ts';
 
@@ -41,15 +42,6 @@ export class FeedError extends Error {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A finite JSON number as a plain decimal (no exponent), the way the observation log writes it. */
-export function decimalText(n: number): string | undefined {
-  if (!Number.isFinite(n)) return undefined;
-  const s = String(n);
-  if (!/e/i.test(s)) return s;
-  if (Math.abs(n) >= 1) return BigInt(Math.round(n)).toString();
-  return n.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
-}
 
 /** Small strict readers for parsing JSON of a known shape; each failure names where it is. */
 export class ShapeReader {

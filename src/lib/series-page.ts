@@ -4,6 +4,7 @@
  */
 import type { DerivedSeries } from '../core/dataset.ts';
 import { formatDay, type Day } from '../core/dates.ts';
+import { decimalText } from '../core/observation-log.ts';
 import type { Derive } from '../core/schema.ts';
 import type { SeriesLog } from '../core/store.ts';
 import { durationText, formatNumber } from './format.ts';
@@ -107,19 +108,10 @@ export function recipeParts(d: Derive): { op: string; formula: RecipePart[]; whe
   }
 }
 
-/** A number as a CSV field: plain decimal, never an exponent (the log format accepts no exponents). */
-export function decimalText(v: number): string {
-  const s = String(v);
-  if (!/e/i.test(s)) return s;
-  // From 1e21 up a double is a whole number, and toFixed writes an exponent.
-  if (Math.abs(v) >= 1e21) return BigInt(v).toString();
-  return v.toFixed(20).replace(/\.?0+$/, '');
-}
-
 /** A derived series' download: `date,value` of its view as known on `now`. */
 export function derivedCsv(log: SeriesLog, now: Day | undefined): string {
   let out = 'date,value\n';
-  for (const o of log.asOf(now ?? log.newestVintage).observations()) out += `${formatDay(o.date)},${decimalText(o.value)}\n`;
+  for (const o of log.asOf(now ?? log.newestVintage).observations()) out += `${formatDay(o.date)},${decimalText(o.value)!}\n`;
   return out;
 }
 

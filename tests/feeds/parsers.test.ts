@@ -10,7 +10,8 @@ import { parseDefillamaChart } from '../../src/feeds/defillama.ts';
 import { parseFiscalPage, resolveFiscalQuery } from '../../src/feeds/fiscaldata.ts';
 import { parseFredResponse } from '../../src/feeds/fred.ts';
 import { parseNyfedRates } from '../../src/feeds/nyfed.ts';
-import { decimalText, powerOfTen, shiftDecimal } from '../../src/feeds/types.ts';
+import { decimalText } from '../../src/core/observation-log.ts';
+import { powerOfTen, shiftDecimal } from '../../src/feeds/types.ts';
 import { FIXTURES } from '../cli/helpers.ts';
 
 const recorded = (name: string): unknown => JSON.parse(readFileSync(join(FIXTURES, 'replay', name), 'utf8'));

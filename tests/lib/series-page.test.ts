@@ -1,6 +1,7 @@
 /** A derived series' recipe in words (series pages) and its CSV as known now. */
 import { describe, expect, it } from 'vitest';
-import { decimalText, derivedCsv, recipeParts, type RecipePart } from '../../src/lib/series-page.ts';
+import { decimalText } from '../../src/core/observation-log.ts';
+import { derivedCsv, recipeParts, type RecipePart } from '../../src/lib/series-page.ts';
 import type { Derive } from '../../src/core/schema.ts';
 import { day } from '../../src/core/dates.ts';
 import { series } from '../core/helpers.ts';

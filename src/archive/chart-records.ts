@@ -113,7 +113,6 @@ const PERIOD_TEXT = { observation: 'Every observation', month: 'Last observation
 /** Per view: memoized path strings and tables, keyed by range, width and value scale. */
 const paths = new WeakMap<KnownSeries, Map<string, string>>();
 const tables = new WeakMap<KnownSeries, Map<string, ChartTable>>();
-const memo = memoIn;
 
 /** Everything one chart draws, as known on `now`. */
 export function chartGeometry(log: SeriesLog, r: ChartRequest): ChartGeometry {
@@ -129,7 +128,7 @@ export function chartGeometry(log: SeriesLog, r: ChartRequest): ChartGeometry {
   const sx = scale(0, span, 0, U);
   const sy = scale(yLo, yHi, U, 0);
   // The SVG's own decimation: the points for its pixels, as absolute days.
-  const nowPath = memo(paths, current, `${from}:${to}:${r.svgWidth}:${yLo}:${yHi}`, () => {
+  const nowPath = memoIn(paths, current, `${from}:${to}:${r.svgWidth}:${yLo}:${yHi}`, () => {
     if (r.svgWidth === CANVAS_WIDTH) return linePath(data.current.x, data.current.y, sx, sy);
     const p = decimatedView(current, from, to, r.svgWidth);
     return linePath(p.x, p.y, scale(from, from + span, 0, U), sy);
@@ -171,7 +170,7 @@ export function chartGeometry(log: SeriesLog, r: ChartRequest): ChartGeometry {
       .filter(Boolean)
       .join('; ') + '.';
 
-  const table = memo(tables, current, `${from}:${to}`, () => {
+  const table = memoIn(tables, current, `${from}:${to}`, () => {
     const t = sampleRows(current, from, to);
     return {
       caption: `${PERIOD_TEXT[t.period]} of ${meta.name}, as known on ${displayDate(data.now)}`,

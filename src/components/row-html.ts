@@ -11,6 +11,9 @@ import { STATUS, describeCondition, displayDate, durationText, escapeHtml, forma
 import { seriesHref } from '../lib/url.ts';
 import { sparklineSvg } from './svg.ts';
 
+/** `<time datetime="iso">text</time>` (text already escaped or safe). */
+export const time = (iso: string, text: string) => `<time datetime="${escapeHtml(iso)}">${text}</time>`;
+
 /** `<span class="status status-met">…✓… met</span>`. */
 export function statusHtml(status: Status): string {
   const s = STATUS[status];
@@ -22,7 +25,7 @@ export function valueHtml(meta: ValueMeta, value: number | string | null, observ
   if (value === null) return '<span class="value value-none">no observation</span>';
   const v = formatValue(meta, value);
   const unit = v.unit ? `<span class="value-unit"> ${escapeHtml(v.unit)}</span>` : '';
-  const date = observed ? `<span class="value-observed"> on <time datetime="${escapeHtml(observed)}">${displayDate(observed)}</time></span>` : '';
+  const date = observed ? `<span class="value-observed"> on ${time(observed, displayDate(observed))}</span>` : '';
   return `<span class="value"><span class="value-number">${escapeHtml(v.number)}</span>${unit}${date}</span>`;
 }
 
@@ -37,8 +40,6 @@ function comparedText(w: WatchRecord, e: Evaluation, metaOf: (id: string) => Ser
   }
   return o.value === null || o.observed === null ? `vs no observation of ${m.name}` : `vs ${valueText(m, o.value)} on ${displayDate(o.observed)}`;
 }
-
-const time = (iso: string, text: string) => `<time datetime="${escapeHtml(iso)}">${text}</time>`;
 
 /**
  * One watch condition of a note as a row, from its WatchRecord alone: the label, the series and its

@@ -8,13 +8,13 @@ import { formatDay, type Day } from '../core/dates.ts';
 import { packedMetSpans } from '../core/timeline.ts';
 import { dateNear, requireText } from './condition-text.ts';
 import { STATUS, displayDate, escapeHtml } from '../lib/format.ts';
+import { time } from './row-html.ts';
 import { listedSpans, type Lane } from './timeline-lanes.ts';
 
 export const H = 16;
 
 const label = (c: ConditionRecord) => (c.kind === 'group' ? c.title : c.label);
 const range = ([a, b]: [Day, Day]) => (a === b ? displayDate(formatDay(a)) : `${displayDate(formatDay(a))} – ${displayDate(formatDay(b))}`);
-const time = (iso: string, text: string) => `<time datetime="${escapeHtml(iso)}">${text}</time>`;
 
 /** What a lane shows, in words, for its SVG's label. */
 function laneSummary(c: ConditionRecord, metDays: [Day, Day][]): string {

@@ -5,7 +5,6 @@
  */
 import type { ConditionRecord } from '../archive/build-archive.ts';
 import { formatDay, type Day } from '../core/dates.ts';
-import { packedMetSpans } from '../core/timeline.ts';
 import { dateNear, requireText } from './condition-text.ts';
 import { STATUS, displayDate, escapeHtml } from '../lib/format.ts';
 import { time } from './row-html.ts';
@@ -48,7 +47,7 @@ export function lanesHtml(lanes: Lane[], months: number[], width: number, nowDat
   let out = '';
   for (const l of lanes) {
     const c = l.c;
-    const metDays = packedMetSpans(c.spanDays);
+    const metDays = l.metDays;
     const classes = ['timeline-lane', l.part && 'timeline-lane-part', c.kind === 'group' && 'timeline-lane-group'].filter(Boolean).join(' ');
     const group = c.kind === 'group' ? `<span class="timeline-lane-note"> (group: ${escapeHtml(requireText(c.require, c.children.length))})</span>` : '';
     const state = c.firstMetShown
@@ -80,7 +79,7 @@ export function tableRowsHtml(lanes: Lane[]): string {
   let out = '';
   for (const l of lanes) {
     const c = l.c;
-    const metDays = packedMetSpans(c.spanDays);
+    const metDays = l.metDays;
     out +=
       `<tr${l.part ? ' class="timeline-row-part"' : ''} data-lane="${escapeHtml(c.id)}"><th scope="row">${l.part ? '<span class="visually-hidden">Part of the group above: </span>' : ''}${escapeHtml(label(c))}</th>` +
       `<td>${escapeHtml(STATUS[c.then.status].word)}</td>` +

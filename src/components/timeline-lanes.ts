@@ -5,7 +5,7 @@
  */
 import type { ConditionRecord, NoteRecord } from '../archive/build-archive.ts';
 import { civil, day, utcDay } from '../core/dates.ts';
-import { unpackSpans, type DayStatus } from '../core/timeline.ts';
+import { packedMetSpans, unpackSpans, type DayStatus } from '../core/timeline.ts';
 
 export const WIDTH = 1000;
 /** A lane never draws more than this many runs: about a pixel and a half each at 1280 px. */
@@ -24,6 +24,8 @@ export interface Lane {
   rects: LaneRect[];
   /** x of the first-met day, or null. */
   firstMetX: number | null;
+  /** The met runs as [from, to] days (for the lane's label and the table row). */
+  metDays: [number, number][];
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -68,6 +70,7 @@ export function timelineLanes(note: Pick<NoteRecord, 'conditions' | 'date' | 'no
     part,
     rects: toPixels(unpackSpans(c.spanDays).map((s) => ({ x: x(s.from - 1), width: round(x(s.to) - x(s.from - 1)), status: s.status }))),
     firstMetX: c.firstMetShown === null ? null : x(day(c.firstMetShown) - 1),
+    metDays: packedMetSpans(c.spanDays),
   });
   const lanes = note.conditions.flatMap((c) => (c.kind === 'group' ? [lane(c, false), ...c.children.map((k) => lane(k, true))] : [lane(c, false)]));
   // A faint line at the first day of each month, quarter, year or five years: about two dozen at
